@@ -1,0 +1,184 @@
+// hall.h - the live state of one hall and the commands and events that change it.
+//
+// Commands in, events out: Hall::decide() checks a command against the state and the time it is
+// given and returns the events it causes (or the reason it is refused); Hall::apply() folds an
+// event into the state. The server commits the events before it applies them; a replica applies
+// the same events from the wire, so both end in the same state. No clock, no I/O.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "catalogue.h"
+#include "errors.h"
+
+namespace hallq {
+
+enum class TicketClass { normal, reservation, green };
+// parked: on hold at a window (e.g. waiting for a photocopy); resumed by that window.
+enum class TicketState { waiting, called, serving, parked, done, no_show, cancelled };
+enum class WindowState { closed, open, paused };
+
+struct Ticket {
+    int64_t id = 0;
+    std::string number;  // A001
+    std::string queue;   // letter
+    int serial = 0;      // daily counter of the letter
+    TicketClass klass = TicketClass::normal;
+    TicketState state = TicketState::waiting;
+    std::string item;         // service item asked for, optional
+    std::string reservation;  // linked reservation id, optional
+    int64_t slot_at = 0;      // reservation slot time (ms), due from then
+    std::string holder;       // masked holder (440401********1768 or 张*三), optional
+    int64_t issued_at = 0, called_at = 0, started_at = 0, finished_at = 0;
+    int64_t last_called_at = 0;  // first call or latest recall
+    int window = 0;         // window calling/serving/holding it
+    int target_window = 0;  // transferred to this window only
+    int recalls = 0, transfers = 0;
+    int estimate_min = 0;  // wait estimate given at issue
+    std::string outcome;   // set when done
+};
+
+struct WindowStatus {
+    int number = 0;
+    WindowState state = WindowState::closed;
+    std::string clerk;
+    std::vector<std::string> profile;
+    int64_t current = 0;      // ticket being called or served
+    int priority_streak = 0;  // priority calls in a row while normal tickets waited
+    int served = 0;           // finished today
+};
+
+// Calling and recall rules; see docs/protocol.md and the defaults in the server config.
+struct Policy {
+    int max_priority_streak = 3;  // at most N priority calls in a row while normal tickets wait; <=0: no limit
+    int aging_minutes = 30;       // a normal ticket waiting this long counts as priority; 0: off
+    int recall_limit = 3;
+    int recall_cooldown_s = 20;
+    double learning_rate = 0.2;  // weight of the newest service time in the learned mean
+    int max_serial = 9999;       // per letter per day
+};
+
+enum class CommandType {
+    issue_ticket, cancel_ticket, clerk_login, clerk_logout, window_open, window_pause,
+    window_close, set_profile, call_next, call_ticket, recall, start, finish, no_show,
+    transfer, park, resume, rollover
+};
+
+struct Command {
+    CommandType type = CommandType::issue_ticket;
+    int window = 0;
+    int64_t ticket = 0;         // ticket id, or
+    std::string ticket_number;  // today's number (A005)
+    std::string queue, item, clerk, reason, note, holder, reservation, outcome, day;
+    TicketClass klass = TicketClass::normal;
+    int64_t slot_at = 0;
+    int target_window = 0;
+    std::string target_queue;
+    std::vector<std::string> items, profile;
+};
+
+enum class EventType {
+    hall_setup, day_rollover, ticket_issued, ticket_cancelled, clerk_logged_in, clerk_logged_out,
+    window_opened, window_paused, window_closed, profile_changed, ticket_called, ticket_recalled,
+    ticket_started, ticket_finished, ticket_no_show, ticket_transferred, ticket_parked,
+    ticket_resumed
+};
+
+struct Event {
+    EventType type = EventType::ticket_issued;
+    uint64_t seq = 0;  // assigned by the server's event log
+    int64_t at = 0;    // ms since epoch
+    int window = 0;
+    int64_t ticket = 0;
+    std::string clerk, reason, note, outcome, day, queue;
+    int target_window = 0;
+    bool out_of_order = false;  // call_ticket: a chosen ticket, not "next"
+    int streak = 0;             // ticket_called: window's priority streak after the call
+    std::vector<std::string> items, profile;
+    std::shared_ptr<const Ticket> issued;  // ticket_issued
+    std::shared_ptr<const Catalogue> catalogue;  // hall_setup
+    std::shared_ptr<const Policy> policy;        // hall_setup
+};
+
+struct Decision {
+    std::vector<Event> events;
+    Error error;
+    bool ok() const { return !events.empty(); }
+};
+
+class Hall {
+public:
+    // Events to (re)configure the hall: catalogue and policy. Windows keep their state where they
+    // still exist.
+    static Event setup(Catalogue catalogue, Policy policy, int64_t now);
+
+    Decision decide(const Command& cmd, int64_t now) const;
+    void apply(const Event& e);
+
+    const Catalogue& catalogue() const { return *catalogue_; }
+    const Policy& policy() const { return *policy_; }
+    const std::string& day() const { return day_; }
+    int64_t next_ticket_id() const { return next_ticket_id_; }
+    const std::map<std::string, int>& counters() const { return counters_; }
+    const std::map<int, WindowStatus>& windows() const { return windows_; }
+    const std::map<int64_t, Ticket>& tickets() const { return tickets_; }
+    const std::map<std::string, double>& learned_seconds() const { return learned_; }
+    uint64_t seq() const { return seq_; }
+
+    const Ticket* ticket(int64_t id) const;
+    const Ticket* ticket_by_number(const std::string& number) const;
+    const WindowStatus* window(int number) const;
+    // Mean service seconds for an item (learned, else from the catalogue), or the queue average.
+    double service_seconds(const std::string& item, const std::string& queue) const;
+
+    // Restores a state written by the protocol codec (snapshot).
+    struct Parts {
+        std::shared_ptr<const Catalogue> catalogue;
+        std::shared_ptr<const Policy> policy;
+        std::string day;
+        int64_t next_ticket_id = 1;
+        std::map<std::string, int> counters;
+        std::map<int, WindowStatus> windows;
+        std::map<int64_t, Ticket> tickets;
+        std::map<std::string, double> learned;
+        uint64_t seq = 0;
+    };
+    static Hall from_parts(Parts p);
+    void set_seq(uint64_t s) { seq_ = s; }
+
+private:
+    Decision decide_ticket_command(const Command& cmd, int64_t now) const;
+    Decision decide_window_command(const Command& cmd, int64_t now) const;
+    Decision issue(const Command& cmd, int64_t now) const;
+    void apply_ticket_event(const Event& e);
+
+    std::shared_ptr<const Catalogue> catalogue_ = std::make_shared<Catalogue>();
+    std::shared_ptr<const Policy> policy_ = std::make_shared<Policy>();
+    std::string day_;
+    int64_t next_ticket_id_ = 1;
+    std::map<std::string, int> counters_;
+    std::map<int, WindowStatus> windows_;
+    std::map<int64_t, Ticket> tickets_;
+    std::map<std::string, double> learned_;
+    uint64_t seq_ = 0;
+};
+
+const char* to_string(TicketClass v);
+const char* to_string(TicketState v);
+const char* to_string(WindowState v);
+const char* to_string(CommandType v);
+const char* to_string(EventType v);
+bool parse(const std::string& s, TicketClass& out);
+bool parse(const std::string& s, TicketState& out);
+bool parse(const std::string& s, WindowState& out);
+bool parse(const std::string& s, CommandType& out);
+bool parse(const std::string& s, EventType& out);
+
+// The ticket's number for a letter and serial: A001 … A999, A1000 ….
+std::string format_ticket_number(const std::string& letter, int serial);
+
+}  // namespace hallq

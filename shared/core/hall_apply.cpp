@@ -1,0 +1,150 @@
+// hall_apply.cpp - Hall::apply: folds a committed event into the state. Never refuses.
+#include <set>
+
+#include "hall.h"
+
+namespace hallq {
+
+Hall Hall::from_parts(Parts p) {
+    Hall h;
+    if (p.catalogue) h.catalogue_ = std::move(p.catalogue);
+    if (p.policy) h.policy_ = std::move(p.policy);
+    h.day_ = std::move(p.day);
+    h.next_ticket_id_ = p.next_ticket_id;
+    h.counters_ = std::move(p.counters);
+    h.windows_ = std::move(p.windows);
+    h.tickets_ = std::move(p.tickets);
+    h.learned_ = std::move(p.learned);
+    h.seq_ = p.seq;
+    return h;
+}
+
+void Hall::apply(const Event& e) {
+    if (e.seq > seq_) seq_ = e.seq;
+    switch (e.type) {
+        case EventType::hall_setup: {
+            if (e.catalogue) catalogue_ = e.catalogue;
+            if (e.policy) policy_ = e.policy;
+            std::set<int> defined;
+            for (const auto& def : catalogue_->windows) {
+                defined.insert(def.number);
+                auto& w = windows_[def.number];
+                w.number = def.number;
+                w.profile = def.profile;
+            }
+            for (auto it = windows_.begin(); it != windows_.end();)
+                it = defined.count(it->first) ? std::next(it) : windows_.erase(it);
+            return;
+        }
+        case EventType::day_rollover:
+            day_ = e.day;
+            counters_.clear();
+            tickets_.clear();
+            for (auto& [n, w] : windows_) {
+                w.state = WindowState::closed;
+                w.clerk.clear();
+                w.current = 0;
+                w.priority_streak = 0;
+                w.served = 0;
+            }
+            return;
+        case EventType::ticket_issued:
+            if (!e.issued) return;
+            tickets_[e.issued->id] = *e.issued;
+            counters_[e.issued->queue] = e.issued->serial;
+            if (e.issued->id >= next_ticket_id_) next_ticket_id_ = e.issued->id + 1;
+            return;
+        default: break;
+    }
+    auto wit = windows_.find(e.window);
+    WindowStatus* w = wit == windows_.end() ? nullptr : &wit->second;
+    if (w) {
+        switch (e.type) {
+            case EventType::clerk_logged_in: w->clerk = e.clerk; return;
+            case EventType::clerk_logged_out:
+                w->clerk.clear();
+                w->state = WindowState::closed;
+                return;
+            case EventType::window_opened: w->state = WindowState::open; return;
+            case EventType::window_paused: w->state = WindowState::paused; return;
+            case EventType::window_closed: w->state = WindowState::closed; return;
+            case EventType::profile_changed: w->profile = e.profile; return;
+            default: break;
+        }
+    }
+    apply_ticket_event(e);
+}
+
+void Hall::apply_ticket_event(const Event& e) {
+    auto tit = tickets_.find(e.ticket);
+    if (tit == tickets_.end()) return;
+    Ticket& t = tit->second;
+    auto wit = windows_.find(e.window);
+    WindowStatus* w = wit == windows_.end() ? nullptr : &wit->second;
+    auto release = [&] {
+        if (w && w->current == t.id) w->current = 0;
+    };
+    switch (e.type) {
+        case EventType::ticket_cancelled:
+            t.state = TicketState::cancelled;
+            t.finished_at = e.at;
+            return;
+        case EventType::ticket_called:
+            t.state = TicketState::called;
+            t.window = e.window;
+            if (!t.called_at) t.called_at = e.at;
+            t.last_called_at = e.at;
+            if (w) {
+                w->current = t.id;
+                w->priority_streak = e.streak;
+            }
+            return;
+        case EventType::ticket_recalled:
+            ++t.recalls;
+            t.last_called_at = e.at;
+            return;
+        case EventType::ticket_started:
+            t.state = TicketState::serving;
+            t.started_at = e.at;
+            return;
+        case EventType::ticket_finished: {
+            t.state = TicketState::done;
+            t.finished_at = e.at;
+            t.outcome = e.outcome;
+            release();
+            if (w) ++w->served;
+            std::string key = !t.item.empty() ? t.item : e.items.empty() ? "" : e.items.front();
+            double seconds = double(e.at - t.started_at) / 1000.0;
+            if (!key.empty() && t.started_at && seconds > 0) {
+                double old = service_seconds(key, t.queue);
+                learned_[key] = old + policy_->learning_rate * (seconds - old);
+            }
+            return;
+        }
+        case EventType::ticket_no_show:
+            t.state = TicketState::no_show;
+            t.finished_at = e.at;
+            release();
+            return;
+        case EventType::ticket_transferred:
+            release();
+            t.state = TicketState::waiting;
+            t.queue = e.queue;
+            t.target_window = e.target_window;
+            t.window = 0;
+            ++t.transfers;
+            return;
+        case EventType::ticket_parked:
+            release();
+            t.state = TicketState::parked;
+            return;
+        case EventType::ticket_resumed:
+            t.state = TicketState::serving;
+            if (!t.started_at) t.started_at = e.at;
+            if (w) w->current = t.id;
+            return;
+        default: return;
+    }
+}
+
+}  // namespace hallq

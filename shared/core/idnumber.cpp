@@ -1,0 +1,115 @@
+// idnumber.cpp - GB 11643 validation and the masking conventions used on every screen and log.
+#include "idnumber.h"
+
+#include <vector>
+
+namespace hallq {
+
+namespace {
+constexpr int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+constexpr char kCheck[11] = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+
+bool all_digits(std::string_view s) {
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+int number(std::string_view s) {
+    int v = 0;
+    for (char c : s) v = v * 10 + (c - '0');
+    return v;
+}
+
+bool valid_date(int y, int m, int d) {
+    if (y < 1850 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
+    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int max = kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+    return d <= max;
+}
+
+std::optional<IdNumberInfo> fail(IdNumberProblem* out, IdNumberProblem p) {
+    if (out) *out = p;
+    return std::nullopt;
+}
+
+// Splits UTF-8 text into code points (as byte strings).
+std::vector<std::string_view> code_points(std::string_view s) {
+    std::vector<std::string_view> out;
+    for (size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+        if (i + n > s.size()) n = s.size() - i;
+        out.push_back(s.substr(i, n));
+        i += n;
+    }
+    return out;
+}
+}  // namespace
+
+char id_check_char(std::string_view first17) {
+    int sum = 0;
+    for (int i = 0; i < 17; ++i) sum += (first17[i] - '0') * kWeights[i];
+    return kCheck[sum % 11];
+}
+
+std::optional<IdNumberInfo> parse_id_number(std::string_view text, IdNumberProblem* problem) {
+    if (problem) *problem = IdNumberProblem::none;
+    IdNumberInfo info;
+    if (text.size() == 15) {
+        if (!all_digits(text)) return fail(problem, IdNumberProblem::bad_characters);
+        info.birth_year = 1900 + number(text.substr(6, 2));
+        info.birth_month = number(text.substr(8, 2));
+        info.birth_day = number(text.substr(10, 2));
+        if (!valid_date(info.birth_year, info.birth_month, info.birth_day))
+            return fail(problem, IdNumberProblem::bad_birth_date);
+        std::string first17 = std::string(text.substr(0, 6)) + "19" + std::string(text.substr(6));
+        info.normalized = first17 + id_check_char(first17);
+        info.male = (text[14] - '0') % 2 == 1;
+        info.legacy15 = true;
+        return info;
+    }
+    if (text.size() != 18) return fail(problem, IdNumberProblem::bad_length);
+    std::string_view first17 = text.substr(0, 17);
+    char last = text[17] == 'x' ? 'X' : text[17];
+    if (!all_digits(first17) || !(last == 'X' || (last >= '0' && last <= '9')))
+        return fail(problem, IdNumberProblem::bad_characters);
+    info.birth_year = number(text.substr(6, 4));
+    info.birth_month = number(text.substr(10, 2));
+    info.birth_day = number(text.substr(12, 2));
+    if (!valid_date(info.birth_year, info.birth_month, info.birth_day))
+        return fail(problem, IdNumberProblem::bad_birth_date);
+    if (id_check_char(first17) != last) return fail(problem, IdNumberProblem::bad_check_digit);
+    info.normalized = std::string(first17) + last;
+    info.male = (text[16] - '0') % 2 == 1;
+    return info;
+}
+
+int age_on(const IdNumberInfo& id, int year, int month, int day) {
+    int age = year - id.birth_year;
+    if (month < id.birth_month || (month == id.birth_month && day < id.birth_day)) --age;
+    return age;
+}
+
+std::string mask_id_number(std::string_view id) {
+    if (id.size() <= 10) return std::string(id.size(), '*');
+    return std::string(id.substr(0, 6)) + std::string(id.size() - 10, '*') +
+           std::string(id.substr(id.size() - 4));
+}
+
+std::string mask_name(std::string_view name) {
+    auto cps = code_points(name);
+    if (cps.empty()) return "";
+    if (cps.size() == 1) return "*";
+    if (cps.size() == 2) return std::string(cps[0]) + "*";
+    return std::string(cps[0]) + "*" + std::string(cps.back());
+}
+
+std::string mask_phone(std::string_view phone) {
+    if (phone.size() < 8) return std::string(phone.size(), '*');
+    return std::string(phone.substr(0, 3)) + std::string(phone.size() - 7, '*') +
+           std::string(phone.substr(phone.size() - 4));
+}
+
+}  // namespace hallq

@@ -1,0 +1,38 @@
+// idnumber.h - resident ID number rules (GB 11643-1999) and masking of personal data.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hallq {
+
+enum class IdNumberProblem { none, bad_length, bad_characters, bad_birth_date, bad_check_digit };
+
+struct IdNumberInfo {
+    std::string normalized;  // 18 characters, upper-case X; 15-digit numbers are upgraded
+    int birth_year = 0, birth_month = 0, birth_day = 0;
+    bool male = false;
+    bool legacy15 = false;  // was an old 15-digit number
+};
+
+// Check digit for the first 17 digits (weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2).
+// Precondition: `first17` holds 17 ASCII digits.
+char id_check_char(std::string_view first17);
+
+// Validates an 18-character number (check digit, birth date) or a legacy 15-digit one (birth date,
+// 19xx century). Returns the parsed facts, or nullopt with `problem` set.
+std::optional<IdNumberInfo> parse_id_number(std::string_view text, IdNumberProblem* problem = nullptr);
+
+// Age in whole years on the given date.
+int age_on(const IdNumberInfo& id, int year, int month, int day);
+
+// 440401********1768: first 6 and last 4 characters kept, the rest starred (UTF-8 safe for ASCII).
+std::string mask_id_number(std::string_view id);
+
+// 张*三 for three or more characters, 张* for two, * for one: first and last kept (UTF-8 aware).
+std::string mask_name(std::string_view name);
+
+// 138****5678: first 3 and last 4 digits kept.
+std::string mask_phone(std::string_view phone);
+
+}  // namespace hallq

@@ -1,0 +1,109 @@
+// commands.cpp - checks every field of a command body before the hall sees it.
+#include "protocol/commands.h"
+
+#include <set>
+
+#include "core/idnumber.h"
+
+namespace hallq {
+
+namespace {
+constexpr size_t kMaxText = 500;
+
+struct Fields {
+    const Json& body;
+    std::string bad;  // first bad field
+
+    std::string text(const char* key) {
+        auto it = body.find(key);
+        if (it == body.end() || it->is_null()) return "";
+        if (!it->is_string() || it->get_ref<const std::string&>().size() > kMaxText) {
+            if (bad.empty()) bad = key;
+            return "";
+        }
+        return it->get<std::string>();
+    }
+    int64_t integer(const char* key, int64_t min = 0) {
+        auto it = body.find(key);
+        if (it == body.end() || it->is_null()) return 0;
+        if (!it->is_number_integer() || it->get<int64_t>() < min) {
+            if (bad.empty()) bad = key;
+            return 0;
+        }
+        return it->get<int64_t>();
+    }
+    std::vector<std::string> list(const char* key) {
+        auto it = body.find(key);
+        std::vector<std::string> out;
+        if (it == body.end() || it->is_null()) return out;
+        if (!it->is_array() || it->size() > 50) {
+            if (bad.empty()) bad = key;
+            return out;
+        }
+        for (const auto& x : *it) {
+            if (!x.is_string()) {
+                if (bad.empty()) bad = key;
+                return {};
+            }
+            out.push_back(x.get<std::string>());
+        }
+        return out;
+    }
+};
+
+Error bad_field(std::string name) { return Error{ErrorCode::bad_field, std::move(name)}; }
+}  // namespace
+
+bool is_query_type(const std::string& type) {
+    static const std::set<std::string> kQueries = {"snapshot", "status", "ticket", "call_order", "ping"};
+    return kQueries.count(type) > 0;
+}
+
+std::variant<Command, Error> decode_command(const std::string& type, const Json& body) {
+    Command c;
+    if (!parse(type, c.type) || c.type == CommandType::rollover)
+        return Error{ErrorCode::unknown_type, type};
+    Fields f{body, {}};
+    c.window = int(f.integer("window", 1));
+    c.target_window = int(f.integer("target_window", 1));
+    c.slot_at = f.integer("slot_at", 0);
+    if (auto it = body.find("ticket"); it != body.end() && it->is_string())
+        c.ticket_number = f.text("ticket");
+    else
+        c.ticket = f.integer("ticket", 1);
+    c.queue = f.text("queue");
+    c.item = f.text("item");
+    c.clerk = f.text("clerk");
+    c.reason = f.text("reason");
+    c.note = f.text("note");
+    c.reservation = f.text("reservation");
+    c.outcome = f.text("outcome");
+    c.target_queue = f.text("target_queue");
+    c.items = f.list("items");
+    c.profile = f.list("profile");
+    std::string klass = f.text("class");
+    if (!klass.empty() && !parse(klass, c.klass) && f.bad.empty()) f.bad = "class";
+    std::string id_number = f.text("id_number");
+    std::string holder_name = f.text("holder_name");
+    if (!f.bad.empty()) return bad_field(f.bad);
+
+    bool needs_window = c.type != CommandType::issue_ticket && c.type != CommandType::cancel_ticket;
+    if (needs_window && !c.window) return bad_field("window");
+    bool needs_ticket = c.type == CommandType::cancel_ticket || c.type == CommandType::call_ticket ||
+                        c.type == CommandType::resume;
+    if (needs_ticket && !c.ticket && c.ticket_number.empty()) return bad_field("ticket");
+    if ((c.type == CommandType::clerk_login) && c.clerk.empty()) return bad_field("clerk");
+    if (!id_number.empty()) {
+        IdNumberProblem problem;
+        auto info = parse_id_number(id_number, &problem);
+        if (!info) {
+            static const char* kWhy[] = {"", "length", "characters", "birth date", "check digit"};
+            return Error{ErrorCode::invalid_id_number, kWhy[static_cast<int>(problem)]};
+        }
+        c.holder = mask_id_number(info->normalized);
+    }
+    if (!holder_name.empty()) c.holder = mask_name(holder_name);
+    return c;
+}
+
+}  // namespace hallq

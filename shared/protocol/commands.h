@@ -1,0 +1,20 @@
+// commands.h - request bodies of the state-changing messages, decoded and checked.
+#pragma once
+#include <string>
+#include <variant>
+
+#include "core/hall.h"
+#include "protocol/json.h"
+
+namespace hallq {
+
+// The queries a client may send (they change nothing): snapshot, status, ticket, call_order, ping.
+bool is_query_type(const std::string& type);
+
+// Decodes a command body. Unknown type → unknown_type; a wrong or missing field → bad_field
+// naming it; an invalid ID number → invalid_id_number. A valid ID number or holder name is
+// reduced to its masked form here: the full value never reaches the hall state.
+// `rollover` is the server's own command and is not accepted from clients.
+std::variant<Command, Error> decode_command(const std::string& type, const Json& body);
+
+}  // namespace hallq

@@ -1,0 +1,84 @@
+// envelope.cpp - parsing and building protocol envelopes.
+#include "protocol/envelope.h"
+
+namespace hallq {
+
+namespace {
+Error err(ErrorCode code, std::string detail = {}) { return Error{code, std::move(detail)}; }
+}  // namespace
+
+std::variant<Request, Error> parse_request(std::string_view bytes, std::string* rid_out) {
+    if (bytes.size() > kMaxMessageBytes)
+        return err(ErrorCode::too_large, std::to_string(bytes.size()) + " bytes");
+    Json j = Json::parse(bytes.begin(), bytes.end(), nullptr, false);
+    if (j.is_discarded()) return err(ErrorCode::bad_json);
+    if (!j.is_object()) return err(ErrorCode::bad_json, "not an object");
+    Request r;
+    if (auto it = j.find("rid"); it != j.end() && it->is_string()) {
+        r.rid = it->get<std::string>();
+        if (r.rid.size() > kMaxRequestIdBytes) {
+            r.rid.clear();
+            return err(ErrorCode::bad_field, "rid too long");
+        }
+        if (rid_out) *rid_out = r.rid;
+    }
+    auto v = j.find("v");
+    if (v == j.end() || !v->is_number_integer())
+        return err(ErrorCode::bad_version, "missing v");
+    if (v->get<int>() != kProtocolVersion)
+        return err(ErrorCode::bad_version, "v=" + std::to_string(v->get<int>()));
+    auto t = j.find("type");
+    if (t == j.end() || !t->is_string() || t->get<std::string>().empty())
+        return err(ErrorCode::bad_field, "type");
+    r.type = t->get<std::string>();
+    if (r.rid.empty()) return err(ErrorCode::bad_field, "rid");
+    if (auto b = j.find("body"); b != j.end()) {
+        if (!b->is_object()) return err(ErrorCode::bad_field, "body must be an object");
+        r.body = *b;
+    }
+    return r;
+}
+
+std::string make_request(const std::string& type, const std::string& rid, const Json& body) {
+    return Json{{"v", kProtocolVersion}, {"type", type}, {"rid", rid}, {"body", body}}.dump();
+}
+
+std::string make_reply(const std::string& rid, const Json& body) {
+    return Json{{"v", kProtocolVersion}, {"type", "reply"}, {"rid", rid}, {"ok", true}, {"body", body}}
+        .dump();
+}
+
+Json error_json(const Error& e) {
+    return Json{{"code", std::string(to_string(e.code))},
+                {"message", std::string(message_zh(e.code))},
+                {"message_en", std::string(message_en(e.code))},
+                {"detail", e.detail}};
+}
+
+std::string make_error_reply(const std::string& rid, const Error& e) {
+    return Json{{"v", kProtocolVersion}, {"type", "reply"}, {"rid", rid}, {"ok", false},
+                {"error", error_json(e)}}
+        .dump();
+}
+
+std::optional<Reply> parse_reply(std::string_view bytes) {
+    Json j = Json::parse(bytes.begin(), bytes.end(), nullptr, false);
+    if (!j.is_object() || json_get<int>(j, "v", 0) != kProtocolVersion ||
+        json_get<std::string>(j, "type", "") != "reply")
+        return std::nullopt;
+    Reply r;
+    r.rid = json_get<std::string>(j, "rid", "");
+    r.ok = json_get<bool>(j, "ok", false);
+    if (r.ok) {
+        r.body = j.contains("body") ? j["body"] : Json::object();
+    } else {
+        Json e = j.contains("error") ? j["error"] : Json::object();
+        if (!parse_error_code(json_get<std::string>(e, "code", ""), r.error.code))
+            r.error.code = ErrorCode::internal;
+        r.error.detail = json_get<std::string>(e, "detail", "");
+        r.message = json_get<std::string>(e, "message", "");
+    }
+    return r;
+}
+
+}  // namespace hallq
