@@ -1,0 +1,157 @@
+// commands.cpp - maps hallctl verbs to protocol requests, and events to readable lines.
+#include "commands.h"
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace hallq::ctl {
+
+namespace {
+Json ticket_ref(const std::string& s) {
+    bool digits = !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+    return digits ? Json(std::stoll(s)) : Json(s);
+}
+
+int64_t today_at(const std::string& hhmm) {
+    int h = 0, m = 0;
+    if (std::sscanf(hhmm.c_str(), "%d:%d", &h, &m) != 2) throw UsageError("--slot needs HH:MM");
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    tm.tm_hour = h;
+    tm.tm_min = m;
+    tm.tm_sec = 0;
+    return int64_t(std::mktime(&tm)) * 1000;
+}
+}  // namespace
+
+Built build_request(const std::string& verb, const Args& a) {
+    Built b;
+    auto window = [&] { return to_int(a.word(1, "window number"), "window"); };
+    auto with_window = [&](const char* type) {
+        b.type = type;
+        b.body["window"] = window();
+        return b;
+    };
+    if (verb == "issue") {
+        b.type = "issue_ticket";
+        if (a.has("queue")) b.body["queue"] = a.get("queue");
+        if (a.has("item")) b.body["item"] = a.get("item");
+        if (!a.has("queue") && !a.has("item")) throw UsageError("issue needs --queue or --item");
+        if (a.has("class")) b.body["class"] = a.get("class");
+        if (a.has("reservation")) {
+            b.body["class"] = "reservation";
+            b.body["reservation"] = a.get("reservation");
+            if (a.has("slot")) b.body["slot_at"] = today_at(a.get("slot"));
+        }
+        if (a.has("id-number")) b.body["id_number"] = a.get("id-number");
+        if (a.has("name")) b.body["holder_name"] = a.get("name");
+        return b;
+    }
+    if (verb == "cancel") {
+        b.type = "cancel_ticket";
+        b.body["ticket"] = ticket_ref(a.word(1, "ticket"));
+        if (a.has("reason")) b.body["reason"] = a.get("reason");
+        return b;
+    }
+    if (verb == "login") {
+        with_window("clerk_login");
+        b.body["clerk"] = a.word(2, "clerk id");
+        return b;
+    }
+    if (verb == "logout") return with_window("clerk_logout");
+    if (verb == "open") return with_window("window_open");
+    if (verb == "pause") return with_window("window_pause");
+    if (verb == "close") return with_window("window_close");
+    if (verb == "profile") {
+        with_window("set_profile");
+        b.body["profile"] = split_list(a.word(2, "queue letters, e.g. A,B"));
+        return b;
+    }
+    if (verb == "next") return with_window("call_next");
+    if (verb == "recall") return with_window("recall");
+    if (verb == "start") return with_window("start");
+    if (verb == "noshow" || verb == "no-show") return with_window("no_show");
+    if (verb == "call") {
+        with_window("call_ticket");
+        b.body["ticket"] = ticket_ref(a.word(2, "ticket"));
+        b.body["reason"] = a.get("reason");
+        return b;
+    }
+    if (verb == "finish") {
+        with_window("finish");
+        if (a.has("items")) b.body["items"] = split_list(a.get("items"));
+        if (a.has("outcome")) b.body["outcome"] = a.get("outcome");
+        return b;
+    }
+    if (verb == "transfer") {
+        with_window("transfer");
+        if (a.has("queue")) b.body["target_queue"] = a.get("queue");
+        if (a.has("window")) b.body["target_window"] = to_int(a.get("window"), "--window");
+        if (a.has("note")) b.body["note"] = a.get("note");
+        return b;
+    }
+    if (verb == "park") {
+        with_window("park");
+        if (a.has("note")) b.body["note"] = a.get("note");
+        return b;
+    }
+    if (verb == "resume") {
+        with_window("resume");
+        b.body["ticket"] = ticket_ref(a.word(2, "ticket"));
+        return b;
+    }
+    if (verb == "status" || verb == "snapshot" || verb == "ping") {
+        b.type = verb;
+        return b;
+    }
+    if (verb == "ticket") {
+        b.type = "ticket";
+        b.body["ticket"] = ticket_ref(a.word(1, "ticket"));
+        return b;
+    }
+    if (verb == "order") {
+        with_window("call_order");
+        return b;
+    }
+    if (verb == "raw") {
+        b.type = a.word(1, "message type");
+        std::string body = a.words.size() > 2 ? a.words[2] : "{}";
+        b.body = Json::parse(body, nullptr, false);
+        if (!b.body.is_object()) throw UsageError("raw body must be a JSON object");
+        return b;
+    }
+    throw UsageError("unknown command " + verb);
+}
+
+std::string describe_event(const Json& e) {
+    std::string type = json_get<std::string>(e, "type", "");
+    std::string number = json_get<std::string>(e, "number", "");
+    int window = json_get<int>(e, "window", 0);
+    char win[16];
+    std::snprintf(win, sizeof win, "%02d", window);
+    std::time_t t = std::time_t(json_get<int64_t>(e, "at", 0) / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char stamp[16];
+    std::strftime(stamp, sizeof stamp, "%H:%M:%S", &tm);
+    std::string prefix = std::string(stamp) + "  ";
+    if (type == "ticket_called")
+        return prefix + "叫号 " + number + " 请到 " + win + " 号窗口" +
+               (json_get<bool>(e, "out_of_order", false) ? " (指定叫号)" : "");
+    if (type == "ticket_recalled") return prefix + "重呼 " + number + " 请到 " + win + " 号窗口";
+    if (type == "ticket_issued") {
+        Json t = e.contains("issued") ? e["issued"] : Json::object();
+        std::string klass = json_get<std::string>(t, "class", "normal");
+        return prefix + "取号 " + number + (klass == "green" ? " [绿色通道]" : klass == "reservation" ? " [预约]" : "") +
+               "  预计等候 " + std::to_string(json_get<int>(t, "estimate_min", 0)) + " 分钟";
+    }
+    if (type == "ticket_finished") return prefix + "办结 " + number + " (" + win + " 号窗口)";
+    if (type == "ticket_no_show") return prefix + "过号 " + number + " (" + win + " 号窗口)";
+    if (type == "ticket_transferred") return prefix + "转移 " + number + " 从 " + win + " 号窗口";
+    if (type == "day_rollover") return prefix + "新的一天 " + json_get<std::string>(e, "day", "") + "，号码从头开始";
+    return "";
+}
+
+}  // namespace hallq::ctl

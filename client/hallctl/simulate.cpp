@@ -1,0 +1,133 @@
+// simulate.cpp - kiosk and clerk threads driving a real hall server; calls printed from a replica.
+#include "simulate.h"
+
+#include <atomic>
+#include <iostream>
+#include <random>
+#include <set>
+#include <thread>
+#include <zmq.hpp>
+
+#include "commands.h"
+#include "net/replica.h"
+#include "net/request_client.h"
+#include "protocol/codec.h"
+
+namespace hallq::ctl {
+
+namespace {
+using ms = std::chrono::milliseconds;
+
+struct Sim {
+    zmq::context_t& ctx;
+    std::string server;
+    double speed;  // simulated minutes per real minute
+    std::atomic<bool> done{false};
+    Catalogue catalogue;
+
+    // Sleeps `simulated_seconds` of hall time, waking early when the simulation ends.
+    void pause(double simulated_seconds) {
+        auto until = std::chrono::steady_clock::now() + ms(int64_t(simulated_seconds * 1000 / speed));
+        while (!done && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(ms(20));
+    }
+};
+
+void kiosk(Sim& sim, int n, std::vector<const ServiceItem*> items, double mean_gap_s) {
+    RequestClient client(sim.ctx, sim.server, "sim-kiosk" + std::to_string(n));
+    std::mt19937 rng(n * 7919 + 1);
+    std::exponential_distribution<double> gap(1.0 / mean_gap_s);
+    std::uniform_int_distribution<size_t> pick(0, items.size() - 1);
+    std::bernoulli_distribution green(0.08);
+    while (!sim.done) {
+        sim.pause(gap(rng));
+        if (sim.done) break;
+        Json body{{"item", items[pick(rng)]->code}};
+        if (green(rng)) body["class"] = "green";
+        client.request("issue_ticket", body);
+    }
+}
+
+void clerk(Sim& sim, const WindowDef& w, const Clerk& who) {
+    RequestClient client(sim.ctx, sim.server, "sim-desk" + std::to_string(w.number));
+    std::mt19937 rng(w.number * 104729 + 3);
+    std::lognormal_distribution<double> spread(0.0, 0.35);
+    std::bernoulli_distribution absent(0.05);
+    Json win{{"window", w.number}};
+    client.request("clerk_login", Json{{"window", w.number}, {"clerk", who.id}});
+    client.request("window_open", win);
+    while (!sim.done) {
+        auto r = client.request("call_next", win);
+        if (!r) {
+            sim.pause(5);
+            continue;
+        }
+        if (!r->ok) {
+            if (r->error.code == ErrorCode::window_busy) client.request("no_show", win);
+            sim.pause(20);
+            continue;
+        }
+        sim.pause(30);  // the citizen walks to the window
+        if (absent(rng)) {
+            client.request("recall", win);
+            sim.pause(30);
+            client.request("no_show", win);
+            continue;
+        }
+        client.request("start", win);
+        std::string item = json_get<std::string>(r->body["ticket"], "item", "");
+        const ServiceItem* i = sim.catalogue.item(item);
+        sim.pause((i ? i->service_minutes : 10) * 60.0 * spread(rng));
+        Json fin{{"window", w.number}, {"outcome", "handled"}};
+        if (!item.empty()) fin["items"] = Json::array({item});
+        client.request("finish", fin);
+    }
+}
+}  // namespace
+
+int run_simulation(zmq::context_t& ctx, const std::string& server, const std::string& events,
+                   const Args& a, volatile std::sig_atomic_t& stop) {
+    Sim sim{ctx, server, double(to_int(a.get("speed", "60"), "--speed"))};
+    int kiosks = to_int(a.get("kiosks", "3"), "--kiosks");
+    int windows = to_int(a.get("windows", "8"), "--windows");
+    int duration = to_int(a.get("duration", "0"), "--duration");
+    if (sim.speed <= 0 || kiosks < 1 || windows < 1) throw UsageError("--speed, --kiosks, --windows must be > 0");
+
+    Replica replica(ctx, server, events, "sim-monitor");
+    replica.poll(ms(0));
+    if (!replica.synced()) {
+        std::cerr << "服务器无响应 / hall server unreachable at " << server << "\n";
+        return 4;
+    }
+    sim.catalogue = replica.hall().catalogue();
+    std::vector<std::thread> threads;
+    std::set<std::string> served;
+    size_t count = std::min<size_t>(size_t(windows), sim.catalogue.windows.size());
+    for (size_t i = 0; i < count && i < sim.catalogue.clerks.size(); ++i) {
+        const WindowDef& w = sim.catalogue.windows[i];
+        served.insert(w.profile.begin(), w.profile.end());
+        threads.emplace_back(clerk, std::ref(sim), std::cref(w), std::cref(sim.catalogue.clerks[i]));
+    }
+    std::vector<const ServiceItem*> items;
+    for (const auto& i : sim.catalogue.items)
+        if (served.count(i.queue)) items.push_back(&i);
+    // Arrivals roughly match what the open windows can serve.
+    double capacity_per_s = 0;
+    for (size_t i = 0; i < count; ++i) capacity_per_s += 1.0 / (12 * 60);
+    double mean_gap_s = kiosks / (capacity_per_s * 1.05);
+    for (int k = 0; k < kiosks && !items.empty(); ++k)
+        threads.emplace_back(kiosk, std::ref(sim), k + 1, items, mean_gap_s);
+
+    std::cout << "模拟大厅 / simulated hall: " << sim.catalogue.hall_name << ", " << count << " 个窗口, "
+              << kiosks << " 台取号机, 速度 ×" << sim.speed << " (Ctrl-C 结束)" << std::endl;
+    replica.on_event = [](const Event&, const Json& wire) {
+        std::string line = describe_event(wire);
+        if (!line.empty()) std::cout << line << std::endl;
+    };
+    auto end = std::chrono::steady_clock::now() + std::chrono::seconds(duration);
+    while (!stop && (duration == 0 || std::chrono::steady_clock::now() < end)) replica.poll(ms(200));
+    sim.done = true;
+    for (auto& t : threads) t.join();
+    return 0;
+}
+
+}  // namespace hallq::ctl

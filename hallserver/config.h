@@ -1,0 +1,32 @@
+// config.h - hall server settings: file (JSON), then command line; defaults in docs/configuration.md.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "core/hall.h"
+
+namespace hallq {
+
+struct ServerConfig {
+    std::string database = "hallq.db";
+    std::string request_endpoint = "tcp://127.0.0.1:5570";  // ROUTER: commands and queries
+    std::string event_endpoint = "tcp://127.0.0.1:5571";    // PUB: sequenced events
+    std::string catalogue;     // catalogue JSON to load at start; empty keeps the database's
+    int rollover_minutes = 180;  // the service day starts at 03:00 local time
+    int heartbeat_ms = 1000;
+    int snapshot_every = 1000;   // events between stored state snapshots
+    std::string log_level = "info";
+    Policy policy;
+};
+
+// Reads a JSON config file over `cfg`. On failure returns false with a message naming the problem.
+bool load_config_file(const std::string& path, ServerConfig& cfg, std::string& error);
+
+// "HH:MM" → minutes after midnight; -1 if malformed.
+int parse_clock_time(const std::string& hhmm);
+
+// The service day (YYYY-MM-DD, local time) that `now_ms` belongs to, with the day starting at
+// `rollover_minutes` after midnight.
+std::string service_day(int64_t now_ms, int rollover_minutes);
+
+}  // namespace hallq

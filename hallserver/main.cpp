@@ -1,0 +1,148 @@
+// main.cpp - hallserver: the hall's single source of truth, headless.
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "config.h"
+#include "log.h"
+#include "protocol/codec.h"
+#include "server.h"
+#include "service.h"
+#include "store.h"
+
+#ifndef HALLQ_SOURCE_DATA_DIR
+#define HALLQ_SOURCE_DATA_DIR ""
+#endif
+
+namespace {
+std::atomic<bool> g_stop{false};
+void on_signal(int) { g_stop = true; }
+
+const char* kUsage = R"(hallserver - 政务服务大厅排队叫号服务 / hall queuing server
+
+Usage: hallserver [options]
+  --config FILE       JSON config file (see docs/configuration.md)
+  --db FILE           SQLite database file (default hallq.db)
+  --requests EP       request endpoint (default tcp://127.0.0.1:5570; tcp://127.0.0.1:* = any free port)
+  --events EP         event endpoint (default tcp://127.0.0.1:5571)
+  --catalogue FILE    load this catalogue (departments, items, queues, windows, clerks)
+  --demo              load the demo district hall catalogue
+  --rollover HH:MM    start of the service day (default 03:00)
+  --log-level LEVEL   debug, info, warn, error (default info)
+  --version, --help
+On start it prints one line "hallserver ready: requests=EP events=EP seq=N day=D" on stdout.
+)";
+
+std::string demo_catalogue_path(const char* argv0) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path exe = fs::canonical("/proc/self/exe", ec);
+    if (ec) exe = argv0;
+    for (fs::path p : {exe.parent_path() / "../share/hallq/demo-hall.json",
+                       fs::path(HALLQ_SOURCE_DATA_DIR) / "demo-hall.json"})
+        if (fs::exists(p, ec)) return p.string();
+    return "";
+}
+
+hallq::Catalogue read_catalogue(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot read catalogue " + path);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    hallq::Json j = hallq::Json::parse(buf.str(), nullptr, false);
+    if (j.is_discarded()) throw std::runtime_error("catalogue " + path + " is not valid JSON");
+    try {
+        return hallq::catalogue_from_json(j);
+    } catch (const hallq::CodecError& e) {
+        throw std::runtime_error("catalogue " + path + ": " + e.what());
+    }
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace hallq;
+    ServerConfig cfg;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    // The config file first, so the command line overrides it.
+    for (size_t i = 0; i + 1 < args.size(); ++i)
+        if (args[i] == "--config") {
+            std::string err;
+            if (!load_config_file(args[i + 1], cfg, err)) {
+                std::cerr << "hallserver: " << err << "\n";
+                return 2;
+            }
+        }
+    bool demo = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= args.size()) {
+                std::cerr << "hallserver: " << a << " needs a value\n";
+                std::exit(2);
+            }
+            return args[++i];
+        };
+        if (a == "--help" || a == "-h") {
+            std::cout << kUsage;
+            return 0;
+        } else if (a == "--version") {
+            std::cout << "hallserver 0.1.0 (protocol 1, schema " << Store::schema_version() << ")\n";
+            return 0;
+        } else if (a == "--config") value();
+        else if (a == "--db") cfg.database = value();
+        else if (a == "--requests") cfg.request_endpoint = value();
+        else if (a == "--events") cfg.event_endpoint = value();
+        else if (a == "--catalogue") cfg.catalogue = value();
+        else if (a == "--demo") demo = true;
+        else if (a == "--log-level") cfg.log_level = value();
+        else if (a == "--rollover") {
+            cfg.rollover_minutes = parse_clock_time(value());
+            if (cfg.rollover_minutes < 0) {
+                std::cerr << "hallserver: --rollover needs HH:MM\n";
+                return 2;
+            }
+        } else {
+            std::cerr << "hallserver: unknown option " << a << "\n" << kUsage;
+            return 2;
+        }
+    }
+    log::Level level;
+    if (!log::parse_level(cfg.log_level, level)) {
+        std::cerr << "hallserver: log level must be debug, info, warn or error\n";
+        return 2;
+    }
+    log::set_level(level);
+    if (demo && cfg.catalogue.empty()) {
+        cfg.catalogue = demo_catalogue_path(argv[0]);
+        if (cfg.catalogue.empty()) {
+            std::cerr << "hallserver: demo catalogue demo-hall.json not found\n";
+            return 2;
+        }
+    }
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    try {
+        std::optional<Catalogue> catalogue;
+        if (!cfg.catalogue.empty()) catalogue = read_catalogue(cfg.catalogue);
+        Store store(cfg.database);
+        HallService service(store, cfg);
+        Server server(service, cfg);
+        server.bind();
+        for (const auto& e : service.start(catalogue, wall_clock_ms())) server.publish(e);
+        HALLQ_LOG(info, "database " << cfg.database << ", " << service.hall().tickets().size()
+                                    << " tickets today, event seq " << service.hall().seq());
+        std::cout << "hallserver ready: requests=" << server.request_endpoint()
+                  << " events=" << server.event_endpoint() << " seq=" << service.hall().seq()
+                  << " day=" << service.hall().day() << std::endl;
+        server.run(g_stop);
+        HALLQ_LOG(info, "stopped");
+    } catch (const std::exception& e) {
+        std::cerr << "hallserver: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,44 @@
+// server.h - the hall server's ZeroMQ face: a ROUTER for requests and a PUB for events.
+#pragma once
+#include <atomic>
+#include <memory>
+#include <string>
+
+#include "config.h"
+#include "service.h"
+
+namespace zmq {
+class context_t;
+class socket_t;
+}  // namespace zmq
+
+namespace hallq {
+
+class Server {
+public:
+    Server(HallService& service, const ServerConfig& cfg);
+    ~Server();
+
+    // Binds both endpoints ("tcp://127.0.0.1:*" picks a free port). Throws std::runtime_error.
+    void bind();
+    const std::string& request_endpoint() const { return request_ep_; }
+    const std::string& event_endpoint() const { return event_ep_; }
+
+    void publish(const std::string& event_json);
+    // Serves until `stop` becomes true.
+    void run(const std::atomic<bool>& stop);
+
+private:
+    void serve_one();
+    void heartbeat();
+
+    HallService& service_;
+    const ServerConfig& cfg_;
+    std::unique_ptr<zmq::context_t> ctx_;
+    std::unique_ptr<zmq::socket_t> router_, pub_;
+    std::string request_ep_, event_ep_;
+};
+
+int64_t wall_clock_ms();
+
+}  // namespace hallq

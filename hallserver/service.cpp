@@ -1,0 +1,117 @@
+// service.cpp - commands: idempotent, committed before the reply, published after it.
+#include "service.h"
+
+#include <stdexcept>
+
+#include "core/estimator.h"
+#include "log.h"
+#include "protocol/codec.h"
+#include "protocol/commands.h"
+#include "protocol/envelope.h"
+#include "service_queries.h"
+
+namespace hallq {
+
+HallService::HallService(Store& store, const ServerConfig& cfg) : store_(store), cfg_(cfg) {}
+
+std::vector<std::string> HallService::start(const std::optional<Catalogue>& catalogue, int64_t now) {
+    hall_ = store_.load();
+    std::vector<std::string> publish;
+    bool changed = catalogue && to_json(*catalogue) != to_json(hall_.catalogue());
+    bool policy_changed = to_json(cfg_.policy) != to_json(hall_.policy());
+    if (changed || policy_changed) {
+        std::vector<Event> setup{Hall::setup(catalogue ? *catalogue : hall_.catalogue(), cfg_.policy, now)};
+        since_snapshot_ = cfg_.snapshot_every;  // store a snapshot with the new catalogue
+        commit(std::move(setup), "", [] { return Json::object(); }, publish);
+        HALLQ_LOG(info, "catalogue installed: " << hall_.catalogue().queues.size() << " queues, "
+                                                << hall_.catalogue().items.size() << " items, "
+                                                << hall_.catalogue().windows.size() << " windows");
+    }
+    if (hall_.catalogue().queues.empty())
+        throw std::runtime_error("the database has no catalogue: start with --demo or --catalogue FILE");
+    auto more = tick(now);
+    publish.insert(publish.end(), more.begin(), more.end());
+    return publish;
+}
+
+std::vector<std::string> HallService::tick(int64_t now) {
+    std::vector<std::string> publish;
+    std::string day = service_day(now, cfg_.rollover_minutes);
+    if (day == hall_.day()) return publish;
+    Command c;
+    c.type = CommandType::rollover;
+    c.day = day;
+    Decision d = hall_.decide(c, now);
+    since_snapshot_ = cfg_.snapshot_every;
+    commit(std::move(d.events), "", [] { return Json::object(); }, publish);
+    store_.prune_requests(now - 2 * 86400 * 1000LL);
+    HALLQ_LOG(info, "service day " << day << " begins; ticket numbers restart");
+    return publish;
+}
+
+std::string HallService::commit(std::vector<Event> events, const std::string& rid,
+                                const std::function<Json()>& reply_body,
+                                std::vector<std::string>& publish) {
+    uint64_t seq = hall_.seq();
+    for (Event& e : events) {
+        e.seq = ++seq;
+        hall_.apply(e);
+    }
+    Json body = reply_body();
+    body["seq"] = hall_.seq();
+    std::string reply = make_reply(rid, body);
+    since_snapshot_ += int(events.size());
+    bool snapshot = since_snapshot_ >= cfg_.snapshot_every;
+    try {
+        store_.commit(events, hall_, rid, reply, snapshot);
+    } catch (const StoreError& e) {
+        HALLQ_LOG(error, "commit failed, state reloaded: " << e.what());
+        hall_ = store_.load();
+        return make_error_reply(rid, Error{ErrorCode::internal, "storage"});
+    }
+    if (snapshot) since_snapshot_ = 0;
+    for (const Event& e : events) publish.push_back(to_json(e, &hall_).dump());
+    return reply;
+}
+
+HallService::Outcome HallService::handle(std::string_view bytes, int64_t now) {
+    Outcome out;
+    std::string rid;
+    auto parsed = parse_request(bytes, &rid);
+    if (auto* err = std::get_if<Error>(&parsed)) {
+        HALLQ_LOG(warn, "refused request: " << to_string(err->code) << " " << err->detail);
+        out.reply = make_error_reply(rid, *err);
+        return out;
+    }
+    const Request& req = std::get<Request>(parsed);
+    if (is_query_type(req.type)) {
+        out.reply = answer_query(hall_, req.type, req.rid, req.body, now);
+        return out;
+    }
+    if (auto cached = store_.cached_reply(req.rid)) {
+        HALLQ_LOG(debug, "repeated request " << req.rid << " answered from the log");
+        out.reply = *cached;
+        return out;
+    }
+    auto decoded = decode_command(req.type, req.body);
+    if (auto* err = std::get_if<Error>(&decoded)) {
+        HALLQ_LOG(info, req.type << " refused: " << to_string(err->code) << " " << err->detail);
+        out.reply = make_error_reply(req.rid, *err);
+        return out;
+    }
+    const Command& cmd = std::get<Command>(decoded);
+    Decision d = hall_.decide(cmd, now);
+    if (!d.ok()) {
+        HALLQ_LOG(info, req.type << " refused: " << to_string(d.error.code) << " " << d.error.detail);
+        out.reply = make_error_reply(req.rid, d.error);
+        return out;
+    }
+    int64_t ticket = d.events.front().ticket;
+    int window = d.events.front().window;
+    out.reply = commit(std::move(d.events), req.rid,
+                       [&] { return command_result(hall_, ticket, window, now); }, out.publish);
+    HALLQ_LOG(debug, req.type << " done (" << req.rid << ")");
+    return out;
+}
+
+}  // namespace hallq

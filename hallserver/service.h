@@ -1,0 +1,51 @@
+// service.h - the hall server's request handling: decode → decide → commit → reply → publish.
+//
+// Single-threaded by design: one request at a time against one state, so every answer and every
+// event sequence number is decided in one order. Nothing here touches ZeroMQ.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config.h"
+#include "core/hall.h"
+#include "protocol/json.h"
+#include "store.h"
+
+namespace hallq {
+
+class HallService {
+public:
+    HallService(Store& store, const ServerConfig& cfg);
+
+    // Loads the stored state; installs `catalogue` if given and different; rolls the day over if
+    // needed. Returns the events to publish. Throws StoreError, or std::runtime_error when there
+    // is no catalogue at all.
+    std::vector<std::string> start(const std::optional<Catalogue>& catalogue, int64_t now);
+
+    struct Outcome {
+        std::string reply;
+        std::vector<std::string> publish;  // event JSON, in sequence order, after the reply
+    };
+    Outcome handle(std::string_view request, int64_t now);
+
+    // Daily rollover when the service day changed. Returns events to publish.
+    std::vector<std::string> tick(int64_t now);
+
+    const Hall& hall() const { return hall_; }
+
+private:
+    // Applies and commits the events with the reply `reply_body` builds from the new state.
+    // Returns the reply; on a storage failure the state is reloaded and an error reply returned.
+    std::string commit(std::vector<Event> events, const std::string& rid,
+                       const std::function<Json()>& reply_body, std::vector<std::string>& publish);
+
+    Store& store_;
+    const ServerConfig& cfg_;
+    Hall hall_;
+    int since_snapshot_ = 0;
+};
+
+}  // namespace hallq

@@ -1,0 +1,98 @@
+// service_queries.cpp - read-only views of the hall for replies.
+#include "service_queries.h"
+
+#include "core/estimator.h"
+#include "core/policy.h"
+#include "protocol/codec.h"
+#include "protocol/envelope.h"
+
+namespace hallq {
+
+Json ticket_view(const Hall& hall, const Ticket& t, int64_t now) {
+    Json j = to_json(t);
+    if (const Queue* q = hall.catalogue().queue(t.queue)) j["queue_name"] = q->name;
+    if (const ServiceItem* i = hall.catalogue().item(t.item)) {
+        j["item_name"] = i->name;
+        j["materials"] = i->materials;
+    }
+    if (t.state == TicketState::waiting) {
+        WaitEstimate e = estimate_wait(hall, t, now);
+        j["estimate"] = {{"minutes", e.minutes}, {"ahead", e.ahead}, {"servers", e.servers},
+                         {"service_seconds", e.service_seconds}, {"no_window_open", e.no_window_open}};
+    }
+    return j;
+}
+
+Json window_view(const Hall& hall, const WindowStatus& w) {
+    Json j = to_json(w);
+    if (const WindowDef* d = hall.catalogue().window(w.number)) {
+        j["name"] = d->name;
+        j["kind"] = to_string(d->kind);
+    }
+    if (const Clerk* c = hall.catalogue().clerk(w.clerk)) j["clerk_name"] = c->name;
+    if (const Ticket* t = hall.ticket(w.current)) j["current_number"] = t->number;
+    return j;
+}
+
+Json command_result(const Hall& hall, int64_t ticket, int window, int64_t now) {
+    Json j = Json::object();
+    if (const Ticket* t = hall.ticket(ticket)) j["ticket"] = ticket_view(hall, *t, now);
+    if (const WindowStatus* w = hall.window(window)) j["window"] = window_view(hall, *w);
+    return j;
+}
+
+namespace {
+Json status(const Hall& hall, int64_t now) {
+    Json j{{"day", hall.day()}, {"seq", hall.seq()}, {"hall", hall.catalogue().hall_name}};
+    j["queues"] = Json::array();
+    for (const auto& q : hall.catalogue().queues) {
+        int waiting = 0, served = 0;
+        const Ticket* first = nullptr;
+        for (const auto& [id, t] : hall.tickets()) {
+            if (t.queue != q.letter) continue;
+            if (t.state == TicketState::done) ++served;
+            if (t.state != TicketState::waiting) continue;
+            ++waiting;
+            if (!first) first = &t;
+        }
+        Json row{{"letter", q.letter}, {"name", q.name}, {"waiting", waiting}, {"served", served},
+                 {"issued", hall.counters().count(q.letter) ? hall.counters().at(q.letter) : 0}};
+        if (first) row["longest_wait_s"] = (now - first->issued_at) / 1000;
+        j["queues"].push_back(row);
+    }
+    j["windows"] = Json::array();
+    for (const auto& [n, w] : hall.windows()) j["windows"].push_back(window_view(hall, w));
+    return j;
+}
+
+const Ticket* find_ticket(const Hall& hall, const Json& body) {
+    auto it = body.find("ticket");
+    if (it == body.end()) return nullptr;
+    if (it->is_string()) return hall.ticket_by_number(it->get<std::string>());
+    if (it->is_number_integer()) return hall.ticket(it->get<int64_t>());
+    return nullptr;
+}
+}  // namespace
+
+std::string answer_query(const Hall& hall, const std::string& type, const std::string& rid,
+                         const Json& body, int64_t now) {
+    if (type == "snapshot") return make_reply(rid, Json{{"seq", hall.seq()}, {"state", snapshot_json(hall)}});
+    if (type == "status") return make_reply(rid, status(hall, now));
+    if (type == "ping") return make_reply(rid, Json{{"seq", hall.seq()}, {"now", now}});
+    if (type == "ticket") {
+        const Ticket* t = find_ticket(hall, body);
+        if (!t) return make_error_reply(rid, Error{ErrorCode::unknown_ticket, ""});
+        return make_reply(rid, Json{{"seq", hall.seq()}, {"ticket", ticket_view(hall, *t, now)}});
+    }
+    if (type == "call_order") {
+        const WindowStatus* w = hall.window(json_get<int>(body, "window", 0));
+        if (!w) return make_error_reply(rid, Error{ErrorCode::unknown_window, ""});
+        size_t limit = size_t(std::clamp(json_get<int>(body, "limit", 50), 1, 500));
+        Json list = Json::array();
+        for (int64_t id : call_order(hall, *w, now, limit)) list.push_back(to_json(*hall.ticket(id)));
+        return make_reply(rid, Json{{"seq", hall.seq()}, {"window", w->number}, {"tickets", list}});
+    }
+    return make_error_reply(rid, Error{ErrorCode::unknown_type, type});
+}
+
+}  // namespace hallq

@@ -1,0 +1,233 @@
+// store.cpp - SQLite access: pragmas, migrations, prepared statements, one transaction per command.
+#include "store.h"
+
+#include <sqlite3.h>
+
+#include "protocol/codec.h"
+#include "store_schema.h"
+
+namespace hallq {
+
+namespace {
+// Resets a statement however the scope is left.
+struct Use {
+    sqlite3_stmt* s;
+    ~Use() {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+    }
+};
+
+void bind_text(sqlite3_stmt* s, int i, const std::string& v) {
+    if (v.empty()) sqlite3_bind_null(s, i);
+    else sqlite3_bind_text(s, i, v.data(), int(v.size()), SQLITE_TRANSIENT);
+}
+void bind_int(sqlite3_stmt* s, int i, int64_t v, bool null_if_zero = false) {
+    if (null_if_zero && v == 0) sqlite3_bind_null(s, i);
+    else sqlite3_bind_int64(s, i, v);
+}
+std::string column_text(sqlite3_stmt* s, int i) {
+    auto p = sqlite3_column_text(s, i);
+    return p ? std::string(reinterpret_cast<const char*>(p), size_t(sqlite3_column_bytes(s, i))) : "";
+}
+}  // namespace
+
+Store::Store(const std::string& path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+        SQLITE_OK) {
+        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw StoreError("cannot open database " + path + ": " + msg);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=FULL");
+    exec("PRAGMA foreign_keys=ON");
+    migrate();
+    insert_event_ = prepare("INSERT INTO events(seq, at, type, ticket, window, body) VALUES(?,?,?,?,?,?)");
+    upsert_ticket_ = prepare(
+        "INSERT INTO tickets(id, day, number, queue, class, state, item, reservation, holder, issued_at,"
+        " called_at, started_at, finished_at, window, recalls, transfers, outcome, estimate_min, issue_seq)"
+        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT(id) DO UPDATE SET queue=excluded.queue, state=excluded.state,"
+        " called_at=excluded.called_at, started_at=excluded.started_at,"
+        " finished_at=excluded.finished_at, window=excluded.window, recalls=excluded.recalls,"
+        " transfers=excluded.transfers, outcome=excluded.outcome");
+    insert_request_ = prepare("INSERT OR REPLACE INTO requests(rid, at, reply) VALUES(?,?,?)");
+    select_request_ = prepare("SELECT reply FROM requests WHERE rid = ?");
+    insert_snapshot_ = prepare("INSERT INTO snapshots(seq, at, state) VALUES(?,?,?)");
+    expire_tickets_ = prepare(
+        "UPDATE tickets SET state='expired' WHERE day <> ? AND state IN ('waiting','called','serving','parked')");
+}
+
+Store::~Store() {
+    for (auto* s : {insert_event_, upsert_ticket_, insert_request_, select_request_, insert_snapshot_,
+                    expire_tickets_})
+        sqlite3_finalize(s);
+    sqlite3_close(db_);
+}
+
+int Store::schema_version() { return int(std::size(schema::kMigrations)); }
+
+void Store::exec(const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "unknown error";
+        sqlite3_free(err);
+        throw StoreError("database: " + msg);
+    }
+}
+
+sqlite3_stmt* Store::prepare(const char* sql) {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK)
+        throw StoreError(std::string("database: ") + sqlite3_errmsg(db_));
+    return s;
+}
+
+void Store::migrate() {
+    sqlite3_stmt* s = prepare("PRAGMA user_version");
+    int version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+    sqlite3_finalize(s);
+    if (version > schema_version())
+        throw StoreError("database schema " + std::to_string(version) +
+                         " is newer than this hallserver understands (" +
+                         std::to_string(schema_version()) + ")");
+    for (int v = version; v < schema_version(); ++v) {
+        exec("BEGIN IMMEDIATE");
+        try {
+            exec(schema::kMigrations[v]);
+            exec(("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
+            exec("COMMIT");
+        } catch (...) {
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+}
+
+uint64_t Store::last_seq() {
+    sqlite3_stmt* s = prepare("SELECT COALESCE(MAX(seq), 0) FROM events");
+    uint64_t seq = sqlite3_step(s) == SQLITE_ROW ? uint64_t(sqlite3_column_int64(s, 0)) : 0;
+    sqlite3_finalize(s);
+    return seq;
+}
+
+Hall Store::load() {
+    Hall hall;
+    sqlite3_stmt* s = prepare("SELECT state FROM snapshots ORDER BY seq DESC LIMIT 1");
+    try {
+        if (sqlite3_step(s) == SQLITE_ROW) hall = hall_from_snapshot(Json::parse(column_text(s, 0)));
+    } catch (const std::exception& e) {
+        sqlite3_finalize(s);
+        throw StoreError(std::string("stored snapshot unreadable: ") + e.what());
+    }
+    sqlite3_finalize(s);
+    s = prepare("SELECT seq, body FROM events WHERE seq > ? ORDER BY seq");
+    sqlite3_bind_int64(s, 1, int64_t(hall.seq()));
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        try {
+            Event e = event_from_json(Json::parse(column_text(s, 1)));
+            e.seq = uint64_t(sqlite3_column_int64(s, 0));
+            hall.apply(e);
+        } catch (const std::exception& ex) {
+            sqlite3_finalize(s);
+            throw StoreError("stored event " + std::to_string(sqlite3_column_int64(s, 0)) +
+                             " unreadable: " + ex.what());
+        }
+    }
+    sqlite3_finalize(s);
+    return hall;
+}
+
+std::optional<std::string> Store::cached_reply(const std::string& rid) {
+    Use u{select_request_};
+    bind_text(select_request_, 1, rid);
+    if (sqlite3_step(select_request_) == SQLITE_ROW) return column_text(select_request_, 0);
+    return std::nullopt;
+}
+
+void Store::commit(const std::vector<Event>& events, const Hall& after, const std::string& rid,
+                   const std::string& reply, bool with_snapshot) {
+    auto step = [&](sqlite3_stmt* s) {
+        Use u{s};
+        int rc = sqlite3_step(s);
+        if (rc != SQLITE_DONE) throw StoreError(std::string("database: ") + sqlite3_errmsg(db_));
+    };
+    exec("BEGIN IMMEDIATE");
+    try {
+        for (const Event& e : events) {
+            std::string body = to_json(e).dump();
+            bind_int(insert_event_, 1, int64_t(e.seq));
+            bind_int(insert_event_, 2, e.at);
+            bind_text(insert_event_, 3, to_string(e.type));
+            bind_int(insert_event_, 4, e.ticket, true);
+            bind_int(insert_event_, 5, e.window, true);
+            bind_text(insert_event_, 6, body);
+            step(insert_event_);
+            if (e.type == EventType::day_rollover) {
+                bind_text(expire_tickets_, 1, e.day);
+                step(expire_tickets_);
+            }
+            const Ticket* t = e.ticket ? after.ticket(e.ticket) : nullptr;
+            if (!t) continue;
+            sqlite3_stmt* s = upsert_ticket_;
+            bind_int(s, 1, t->id);
+            bind_text(s, 2, after.day());
+            bind_text(s, 3, t->number);
+            bind_text(s, 4, t->queue);
+            bind_text(s, 5, to_string(t->klass));
+            bind_text(s, 6, to_string(t->state));
+            bind_text(s, 7, t->item);
+            bind_text(s, 8, t->reservation);
+            bind_text(s, 9, t->holder);
+            bind_int(s, 10, t->issued_at);
+            bind_int(s, 11, t->called_at, true);
+            bind_int(s, 12, t->started_at, true);
+            bind_int(s, 13, t->finished_at, true);
+            bind_int(s, 14, t->window, true);
+            bind_int(s, 15, t->recalls);
+            bind_int(s, 16, t->transfers);
+            bind_text(s, 17, t->outcome);
+            bind_int(s, 18, t->estimate_min);
+            bind_int(s, 19, int64_t(e.seq));
+            step(s);
+        }
+        if (!rid.empty()) {
+            bind_text(insert_request_, 1, rid);
+            bind_int(insert_request_, 2, events.empty() ? 0 : events.back().at);
+            bind_text(insert_request_, 3, reply);
+            step(insert_request_);
+        }
+        if (with_snapshot && !events.empty()) {
+            bind_int(insert_snapshot_, 1, int64_t(events.back().seq));
+            bind_int(insert_snapshot_, 2, events.back().at);
+            bind_text(insert_snapshot_, 3, snapshot_json(after).dump());
+            step(insert_snapshot_);
+        }
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+void Store::prune_requests(int64_t before_ms) {
+    sqlite3_stmt* s = prepare("DELETE FROM requests WHERE at < ?");
+    sqlite3_bind_int64(s, 1, before_ms);
+    sqlite3_step(s);
+    sqlite3_finalize(s);
+}
+
+std::vector<std::string> Store::events_after(uint64_t after, int limit) {
+    std::vector<std::string> out;
+    sqlite3_stmt* s = prepare("SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?");
+    sqlite3_bind_int64(s, 1, int64_t(after));
+    sqlite3_bind_int(s, 2, limit);
+    while (sqlite3_step(s) == SQLITE_ROW) out.push_back(column_text(s, 0));
+    sqlite3_finalize(s);
+    return out;
+}
+
+}  // namespace hallq
