@@ -95,14 +95,14 @@ HallService::Outcome HallService::handle(std::string_view bytes, int64_t now) {
     }
     auto decoded = decode_command(req.type, req.body);
     if (auto* err = std::get_if<Error>(&decoded)) {
-        HALLQ_LOG(info, req.type << " refused: " << to_string(err->code) << " " << err->detail);
+        HALLQ_LOG(debug, req.type << " refused: " << to_string(err->code) << " " << err->detail);
         out.reply = make_error_reply(req.rid, *err);
         return out;
     }
     const Command& cmd = std::get<Command>(decoded);
     Decision d = hall_.decide(cmd, now);
     if (!d.ok()) {
-        HALLQ_LOG(info, req.type << " refused: " << to_string(d.error.code) << " " << d.error.detail);
+        HALLQ_LOG(debug, req.type << " refused: " << to_string(d.error.code) << " " << d.error.detail);
         out.reply = make_error_reply(req.rid, d.error);
         return out;
     }

@@ -1,0 +1,61 @@
+// server_process.h - runs the real hallserver binary for integration tests: temp database,
+// random loopback ports, the "ready" line read from its stdout (no sleeps), kill -9 and restart.
+#pragma once
+#include <sys/types.h>
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+#include <zmq.hpp>
+
+#include "net/request_client.h"
+
+namespace hallq::test {
+
+struct TempDir {
+    std::filesystem::path path;
+    TempDir();
+    ~TempDir();
+};
+
+class ServerProcess {
+public:
+    // `catalogue` defaults to tests/data/small-hall.json.
+    explicit ServerProcess(std::filesystem::path db, std::string catalogue = "");
+    ~ServerProcess();
+
+    // Starts and waits for the ready line. The first start picks free ports; restarts reuse them.
+    void start(std::vector<std::string> extra_args = {});
+    void kill9();      // SIGKILL, then reaps
+    void terminate();  // SIGTERM, then reaps; returns when the process has exited
+    bool running() const { return pid_ > 0; }
+
+    const std::string& requests() const { return requests_; }
+    const std::string& events() const { return events_; }
+    pid_t pid() const { return pid_; }
+    std::string log_path() const { return (db_.parent_path() / "server.log").string(); }
+
+private:
+    std::filesystem::path db_;
+    std::string catalogue_;
+    pid_t pid_ = -1;
+    std::string requests_ = "tcp://127.0.0.1:*", events_ = "tcp://127.0.0.1:*";
+};
+
+// Polls `cond` until it holds or `limit` passes; returns whether it held. `step` runs each round
+// (e.g. replica.poll) and is what makes progress — this waits for a condition, not for time.
+bool eventually(const std::function<bool()>& cond, const std::function<void()>& step,
+                std::chrono::milliseconds limit = std::chrono::seconds(15));
+
+// Sends a request and REQUIREs a reply (not necessarily ok).
+Reply must_reply(RequestClient& c, const std::string& type, const Json& body = Json::object(),
+                 const std::string& rid = "");
+// Sends a request and REQUIREs an ok reply; returns its body.
+Json must_ok(RequestClient& c, const std::string& type, const Json& body = Json::object());
+
+// Runs a command line, returns its exit code and stdout.
+int run_command(const std::string& cmd, std::string* out = nullptr);
+
+}  // namespace hallq::test

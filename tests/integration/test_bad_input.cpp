@@ -1,0 +1,116 @@
+// test_bad_input.cpp - malformed frames, bad JSON, unknown types, wrong versions, oversized
+// messages and invalid ID numbers get a clear error reply and change nothing.
+#include <catch2/catch.hpp>
+#include <zmq_addon.hpp>
+
+#include "server_process.h"
+
+using namespace hallq;
+using namespace hallq::test;
+
+namespace {
+// Sends frames from a fresh DEALER and returns the parsed reply (REQUIREs one within 5 s).
+Reply send_frames(zmq::context_t& ctx, const std::string& ep, const std::vector<std::string>& frames) {
+    zmq::socket_t s(ctx, zmq::socket_type::dealer);
+    s.set(zmq::sockopt::linger, 0);
+    s.connect(ep);
+    std::vector<zmq::const_buffer> out;
+    for (const auto& f : frames) out.push_back(zmq::buffer(f));
+    REQUIRE(zmq::send_multipart(s, out));
+    zmq::pollitem_t item{s.handle(), 0, ZMQ_POLLIN, 0};
+    zmq::poll(&item, 1, std::chrono::milliseconds(5000));
+    REQUIRE((item.revents & ZMQ_POLLIN));
+    std::vector<zmq::message_t> reply;
+    REQUIRE(zmq::recv_multipart(s, std::back_inserter(reply)));
+    auto parsed = parse_reply(reply.back().to_string());
+    REQUIRE(parsed.has_value());
+    return *parsed;
+}
+
+std::string request(const std::string& type, const Json& body, int v = 1) {
+    return Json{{"v", v}, {"type", type}, {"rid", "bad-input-test"}, {"body", body}}.dump();
+}
+}  // namespace
+
+TEST_CASE("bad requests are refused with a reason and change nothing") {
+    TempDir dir;
+    ServerProcess server(dir.path / "hall.db");
+    server.start();
+    zmq::context_t ctx;
+    RequestClient client(ctx, server.requests(), "t");
+    must_ok(client, "issue_ticket", Json{{"queue", "A"}});
+    Json before = must_ok(client, "snapshot")["state"];
+
+    struct Case {
+        const char* name;
+        std::vector<std::string> frames;
+        ErrorCode expected;
+    };
+    std::string huge = request("issue_ticket", Json{{"queue", "A"}, {"note", std::string(70000, 'x')}});
+    std::vector<Case> cases = {
+        {"not JSON", {"{this is not json"}, ErrorCode::bad_json},
+        {"JSON array", {"[1,2,3]"}, ErrorCode::bad_json},
+        {"empty frame", {""}, ErrorCode::bad_json},
+        {"wrong version", {request("issue_ticket", Json{{"queue", "A"}}, 2)}, ErrorCode::bad_version},
+        {"missing version", {R"({"type":"issue_ticket","rid":"x","body":{"queue":"A"}})"}, ErrorCode::bad_version},
+        {"missing request id", {R"({"v":1,"type":"issue_ticket","body":{"queue":"A"}})"}, ErrorCode::bad_field},
+        {"unknown type", {request("launch_rocket", Json::object())}, ErrorCode::unknown_type},
+        {"rollover from a client", {request("rollover", Json{{"day", "2030-01-01"}})}, ErrorCode::unknown_type},
+        {"oversized", {huge}, ErrorCode::too_large},
+        {"extra frames", {"a", "b", request("issue_ticket", Json{{"queue", "A"}})}, ErrorCode::bad_frame},
+        {"body not an object", {R"({"v":1,"type":"issue_ticket","rid":"y","body":[1]})"}, ErrorCode::bad_field},
+        {"window of wrong type", {request("call_next", Json{{"window", "one"}})}, ErrorCode::bad_field},
+        {"invalid ID number", {request("issue_ticket", Json{{"queue", "A"}, {"id_number", "110105194912310021"}})},
+         ErrorCode::invalid_id_number},
+        {"unknown queue", {request("issue_ticket", Json{{"queue", "Z"}})}, ErrorCode::unknown_queue},
+        {"unknown item", {request("issue_ticket", Json{{"item", "NOPE"}})}, ErrorCode::unknown_item},
+    };
+    for (const auto& c : cases) {
+        SECTION(c.name) {
+            Reply r = send_frames(ctx, server.requests(), c.frames);
+            CHECK_FALSE(r.ok);
+            CHECK(to_string(r.error.code) == to_string(c.expected));
+            CHECK_FALSE(r.message.empty());
+            Json after = must_ok(client, "snapshot")["state"];
+            CHECK(after == before);
+        }
+    }
+}
+
+TEST_CASE("a REQ socket (empty delimiter frame) is answered too") {
+    TempDir dir;
+    ServerProcess server(dir.path / "hall.db");
+    server.start();
+    zmq::context_t ctx;
+    zmq::socket_t req(ctx, zmq::socket_type::req);
+    req.set(zmq::sockopt::linger, 0);
+    req.connect(server.requests());
+    std::string ping = request("ping", Json::object());
+    req.send(zmq::buffer(ping));
+    zmq::message_t reply;
+    zmq::pollitem_t item{req.handle(), 0, ZMQ_POLLIN, 0};
+    zmq::poll(&item, 1, std::chrono::milliseconds(5000));
+    REQUIRE((item.revents & ZMQ_POLLIN));
+    REQUIRE(req.recv(reply));
+    auto r = parse_reply(reply.to_string());
+    REQUIRE(r.has_value());
+    CHECK(r->ok);
+    CHECK(r->rid == "bad-input-test");
+}
+
+TEST_CASE("an invalid ID number is never stored or logged in full") {
+    TempDir dir;
+    ServerProcess server(dir.path / "hall.db");
+    server.start();
+    zmq::context_t ctx;
+    RequestClient client(ctx, server.requests(), "t");
+    Json ok = must_ok(client, "issue_ticket", Json{{"queue", "A"}, {"id_number", "11010519491231002X"}});
+    CHECK(ok["ticket"]["holder"] == "110105********002X");
+    server.terminate();
+    std::string db_text, log_text;
+    run_command("strings '" + (dir.path / "hall.db").string() + "'* 2>/dev/null", &db_text);
+    run_command("cat '" + server.log_path() + "'", &log_text);
+    CHECK(db_text.find("11010519491231002X") == std::string::npos);
+    CHECK(log_text.find("11010519491231002X") == std::string::npos);
+    CHECK(db_text.find("110105********002X") != std::string::npos);
+}
