@@ -1,0 +1,58 @@
+// test_rollover.cpp - the service day turns over at the configured time: numbers restart,
+// unfinished tickets of the old day are marked expired, history stays in the database.
+#include <catch2/catch.hpp>
+
+#include "config.h"
+#include "server_process.h"
+#include "server.h"
+
+using namespace hallq;
+using namespace hallq::test;
+
+namespace {
+std::string hhmm(int minutes) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
+    return buf;
+}
+}  // namespace
+
+TEST_CASE("daily rollover restarts numbering and keeps history") {
+    // Two rollover times that put "now" in different service days.
+    int64_t now = wall_clock_ms();
+    std::string first, second;
+    for (int m = 0; m < 24 * 60 && second.empty(); m += 30)
+        for (int n = 0; n < 24 * 60 && second.empty(); n += 30)
+            if (service_day(now + 60000, m) < service_day(now + 60000, n) &&
+                service_day(now, m) == service_day(now + 60000, m) &&
+                service_day(now, n) == service_day(now + 60000, n)) {
+                first = hhmm(m);
+                second = hhmm(n);
+            }
+    REQUIRE_FALSE(second.empty());
+
+    TempDir dir;
+    ServerProcess server(dir.path / "hall.db");
+    server.start({"--rollover", first});
+    zmq::context_t ctx;
+    RequestClient c(ctx, server.requests(), "kiosk");
+    must_ok(c, "issue_ticket", Json{{"queue", "A"}});
+    Json a2 = must_ok(c, "issue_ticket", Json{{"queue", "A"}})["ticket"];
+    CHECK(a2["number"] == "A002");
+    std::string day1 = must_ok(c, "status")["day"].get<std::string>();
+    server.terminate();
+
+    server.start({"--rollover", second});
+    RequestClient c2(ctx, server.requests(), "kiosk");
+    Json status = must_ok(c2, "status");
+    CHECK(status["day"].get<std::string>() > day1);
+    Json fresh = must_ok(c2, "issue_ticket", Json{{"queue", "A"}})["ticket"];
+    CHECK(fresh["number"] == "A001");  // a new day, numbers from the start
+    CHECK(fresh["id"].get<int64_t>() > a2["id"].get<int64_t>());  // ids are never reused
+    server.terminate();
+
+    std::string out;
+    std::string db = (dir.path / "hall.db").string();
+    REQUIRE(run_command("sqlite3 '" + db + "' \"SELECT day || ' ' || number || ' ' || state FROM tickets ORDER BY id\"", &out) == 0);
+    CHECK(out == day1 + " A001 expired\n" + day1 + " A002 expired\n" + status["day"].get<std::string>() + " A001 waiting\n");
+}
