@@ -86,7 +86,7 @@ void clerk(Sim& sim, const WindowDef& w, const Clerk& who) {
 
 int run_simulation(zmq::context_t& ctx, const std::string& server, const std::string& events,
                    const Args& a, volatile std::sig_atomic_t& stop) {
-    Sim sim{ctx, server, double(to_int(a.get("speed", "60"), "--speed"))};
+    Sim sim{ctx, server, double(to_int(a.get("speed", "60"), "--speed")), {}, {}};
     int kiosks = to_int(a.get("kiosks", "3"), "--kiosks");
     int windows = to_int(a.get("windows", "8"), "--windows");
     int duration = to_int(a.get("duration", "0"), "--duration");
