@@ -1,0 +1,97 @@
+// test_idnumber.cpp - GB 11643 check digit, birth date, legacy numbers, age and masking.
+#include <catch2/catch.hpp>
+
+#include "core/idnumber.h"
+
+using namespace hallq;
+
+namespace {
+IdNumberProblem problem_of(const std::string& text) {
+    IdNumberProblem p = IdNumberProblem::none;
+    CHECK_FALSE(parse_id_number(text, &p).has_value());
+    return p;
+}
+}  // namespace
+
+TEST_CASE("id number: the published examples are valid") {
+    auto a = parse_id_number("11010519491231002X");
+    REQUIRE(a);
+    CHECK(a->birth_year == 1949);
+    CHECK(a->birth_month == 12);
+    CHECK(a->birth_day == 31);
+    CHECK_FALSE(a->male);  // sequence 002: even
+    auto b = parse_id_number("440524188001010014");
+    REQUIRE(b);
+    CHECK(b->birth_year == 1880);
+    CHECK(b->male);  // 001: odd
+    CHECK(id_check_char("11010519491231002") == 'X');
+    CHECK(id_check_char("44052418800101001") == '4');
+}
+
+TEST_CASE("id number: a lower-case x is accepted and normalised") {
+    auto a = parse_id_number("11010519491231002x");
+    REQUIRE(a);
+    CHECK(a->normalized == "11010519491231002X");
+}
+
+TEST_CASE("id number: every check character 0-10 is computed") {
+    // Vary the sequence digits until each check character has been seen, and confirm that
+    // any other final character is refused.
+    std::string seen;
+    for (int seq = 0; seq < 200 && seen.size() < 11; ++seq) {
+        std::string first17 = "11010519800101" + std::to_string(100 + seq).substr(0, 3);
+        char c = id_check_char(first17);
+        if (seen.find(c) == std::string::npos) seen += c;
+        CHECK(parse_id_number(first17 + c).has_value());
+        char wrong = c == '0' ? '1' : '0';
+        CHECK(problem_of(first17 + wrong) == IdNumberProblem::bad_check_digit);
+    }
+    CHECK(seen.size() == 11);
+}
+
+TEST_CASE("id number: invalid numbers are refused with the reason") {
+    CHECK(problem_of("") == IdNumberProblem::bad_length);
+    CHECK(problem_of("1101051949123100") == IdNumberProblem::bad_length);
+    CHECK(problem_of("11010519491231002X1") == IdNumberProblem::bad_length);
+    CHECK(problem_of("1101051949123100ZX") == IdNumberProblem::bad_characters);
+    CHECK(problem_of("11010519491231002Y") == IdNumberProblem::bad_characters);
+    CHECK(problem_of("11010519491331002X") == IdNumberProblem::bad_birth_date);  // month 13
+    CHECK(problem_of("110105190002290013") == IdNumberProblem::bad_birth_date);  // 1900 not leap
+    CHECK(problem_of("110105200002300013") == IdNumberProblem::bad_birth_date);  // Feb 30
+    CHECK(problem_of("11010519491231002") == IdNumberProblem::bad_length);
+    CHECK(problem_of("11010519491231003X") == IdNumberProblem::bad_check_digit);
+    CHECK(parse_id_number("11010520000229" + std::string("001") + id_check_char("11010520000229001")).has_value());
+}
+
+TEST_CASE("id number: legacy 15-digit numbers are upgraded to 18") {
+    auto a = parse_id_number("110105491231002");
+    REQUIRE(a);
+    CHECK(a->legacy15);
+    CHECK(a->normalized == "11010519491231002X");
+    CHECK(a->birth_year == 1949);
+    CHECK_FALSE(a->male);
+    CHECK(problem_of("11010549123100A") == IdNumberProblem::bad_characters);
+    CHECK(problem_of("110105491331002") == IdNumberProblem::bad_birth_date);
+}
+
+TEST_CASE("id number: age in whole years") {
+    auto a = parse_id_number("11010519491231002X");
+    REQUIRE(a);
+    CHECK(age_on(*a, 2026, 12, 30) == 76);
+    CHECK(age_on(*a, 2026, 12, 31) == 77);
+    CHECK(age_on(*a, 2027, 1, 1) == 77);
+}
+
+TEST_CASE("masking: ID numbers, names and phones") {
+    CHECK(mask_id_number("440401199001011768") == "440401********1768");
+    CHECK(mask_id_number("110105491231002") == "110105*****1002");
+    CHECK(mask_id_number("12345") == "*****");
+    CHECK(mask_name("张三丰") == "张*丰");
+    CHECK(mask_name("欧阳小明") == "欧*明");
+    CHECK(mask_name("张三") == "张*");
+    CHECK(mask_name("张") == "*");
+    CHECK(mask_name("") == "");
+    CHECK(mask_name("Li Lei") == "L*i");
+    CHECK(mask_phone("13812345678") == "138****5678");
+    CHECK(mask_phone("12345") == "*****");
+}

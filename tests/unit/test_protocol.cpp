@@ -1,0 +1,120 @@
+// test_protocol.cpp - the envelope, command decoding and the JSON codec of the hall state.
+#include "hall_fixture.h"
+#include "protocol/commands.h"
+#include "protocol/envelope.h"
+
+using namespace hallq;
+using namespace hallq::test;
+
+namespace {
+ErrorCode request_error(const std::string& bytes) {
+    auto r = parse_request(bytes);
+    REQUIRE(std::holds_alternative<Error>(r));
+    return std::get<Error>(r).code;
+}
+
+Error command_error(const std::string& type, const Json& body) {
+    auto r = decode_command(type, body);
+    REQUIRE(std::holds_alternative<Error>(r));
+    return std::get<Error>(r);
+}
+
+Command command(const std::string& type, const Json& body) {
+    auto r = decode_command(type, body);
+    if (auto* e = std::get_if<Error>(&r)) FAIL(to_string(e->code) << " " << e->detail);
+    return std::get<Command>(r);
+}
+}  // namespace
+
+TEST_CASE("envelope: a request round-trips and a reply carries its error in both languages") {
+    auto r = parse_request(make_request("call_next", "desk3-000042", Json{{"window", 3}}));
+    REQUIRE(std::holds_alternative<Request>(r));
+    CHECK(std::get<Request>(r).type == "call_next");
+    CHECK(std::get<Request>(r).rid == "desk3-000042");
+    CHECK(std::get<Request>(r).body["window"].get<int>() == 3);
+
+    auto reply = parse_reply(make_error_reply("x1", Error{ErrorCode::queue_empty, "w3"}));
+    REQUIRE(reply);
+    CHECK_FALSE(reply->ok);
+    CHECK(reply->rid == "x1");
+    CHECK(reply->error.code == ErrorCode::queue_empty);
+    CHECK(reply->error.detail == "w3");
+    CHECK(reply->message == "没有可叫的号");
+    Json wire = Json::parse(make_error_reply("x1", Error{ErrorCode::queue_empty, ""}));
+    CHECK(wire["error"]["message_en"].get<std::string>() == "No ticket is waiting for this window");
+    CHECK_FALSE(parse_reply("{\"v\":2,\"type\":\"reply\"}"));
+    CHECK_FALSE(parse_reply("not json"));
+}
+
+TEST_CASE("envelope: bad requests are refused with a reason, keeping the request id when readable") {
+    CHECK(request_error("{not json") == ErrorCode::bad_json);
+    CHECK(request_error("[1,2]") == ErrorCode::bad_json);
+    CHECK(request_error(R"({"type":"ping","rid":"a"})") == ErrorCode::bad_version);
+    CHECK(request_error(R"({"v":2,"type":"ping","rid":"a"})") == ErrorCode::bad_version);
+    CHECK(request_error(R"({"v":"1","type":"ping","rid":"a"})") == ErrorCode::bad_version);
+    CHECK(request_error(R"({"v":1,"rid":"a"})") == ErrorCode::bad_field);
+    CHECK(request_error(R"({"v":1,"type":"ping"})") == ErrorCode::bad_field);
+    CHECK(request_error(R"({"v":1,"type":"ping","rid":"a","body":[]})") == ErrorCode::bad_field);
+    CHECK(request_error(R"({"v":1,"type":"ping","rid":")" + std::string(200, 'r') + "\"}") ==
+          ErrorCode::bad_field);
+    std::string big = R"({"v":1,"type":"ping","rid":"a","body":{"x":")" + std::string(kMaxMessageBytes, 'x') + "\"}}";
+    CHECK(request_error(big) == ErrorCode::too_large);
+    std::string rid;
+    parse_request(R"({"v":9,"type":"ping","rid":"kiosk1-7"})", &rid);
+    CHECK(rid == "kiosk1-7");
+}
+
+TEST_CASE("commands: fields are checked and personal data is masked on decoding") {
+    CHECK(command_error("fly", Json::object()).code == ErrorCode::unknown_type);
+    CHECK(command_error("rollover", Json{{"day", "2026-11-23"}}).code == ErrorCode::unknown_type);
+    CHECK(command_error("call_next", Json::object()).detail == "window");
+    CHECK(command_error("call_next", Json{{"window", "3"}}).detail == "window");
+    CHECK(command_error("call_next", Json{{"window", 0}}).detail == "window");
+    CHECK(command_error("resume", Json{{"window", 3}}).detail == "ticket");
+    CHECK(command_error("clerk_login", Json{{"window", 3}}).detail == "clerk");
+    CHECK(command_error("issue_ticket", Json{{"queue", "A"}, {"class", "vip"}}).detail == "class");
+    CHECK(command_error("issue_ticket", Json{{"queue", std::string(600, 'A')}}).detail == "queue");
+    CHECK(command_error("finish", Json{{"window", 1}, {"items", Json::array({1, 2})}}).detail == "items");
+    Error id = command_error("issue_ticket", Json{{"queue", "A"}, {"id_number", "11010519491231003X"}});
+    CHECK(id.code == ErrorCode::invalid_id_number);
+    CHECK(id.detail == "check digit");
+    CHECK(id.detail.find("1101") == std::string::npos);
+
+    Command c = command("issue_ticket", Json{{"queue", "A"}, {"class", "green"}, {"id_number", "11010519491231002x"}});
+    CHECK(c.klass == TicketClass::green);
+    CHECK(c.holder == "110105********002X");
+    CHECK(command("issue_ticket", Json{{"queue", "A"}, {"holder_name", "张三丰"}}).holder == "张*丰");
+    CHECK(command("resume", Json{{"window", 3}, {"ticket", "A005"}}).ticket_number == "A005");
+    CHECK(command("resume", Json{{"window", 3}, {"ticket", 12}}).ticket == 12);
+    CHECK(is_query_type("snapshot"));
+    CHECK_FALSE(is_query_type("call_next"));
+}
+
+TEST_CASE("codec: events and a whole hall survive the trip through JSON") {
+    Hall h = open_hall({1, 3});
+    Command g = issue("B", TicketClass::green);
+    g.holder = "张*";
+    run(h, g, kMorning);
+    auto called = run(h, cmd(CommandType::call_next, 1), kMorning + 1000);
+    Json wire = to_json(called.front(), &h);
+    CHECK(wire["number"].get<std::string>() == "B001");
+    CHECK(wire["window_name"].get<std::string>() == "综合窗口1");
+    Event back = event_from_json(wire);
+    CHECK(back.type == EventType::ticket_called);
+    CHECK(back.seq == called.front().seq);
+    CHECK(back.window == 1);
+
+    Hall replica = hall_from_snapshot(snapshot_json(h));
+    CHECK(snapshot_json(replica) == snapshot_json(h));
+    // Applying the next events from the wire keeps a replica equal to the source.
+    for (CommandType t : {CommandType::start, CommandType::finish}) {
+        for (Event& e : run(h, cmd(t, 1), kMorning + 60'000)) replica.apply(event_from_json(to_json(e)));
+    }
+    CHECK(snapshot_json(replica) == snapshot_json(h));
+    CHECK(replica.ticket_by_number("B001")->holder == "张*");
+
+    CHECK_THROWS_AS(event_from_json(Json{{"type", "ticket_issued"}}), CodecError);
+    CHECK_THROWS_AS(event_from_json(Json{{"type", "nope"}}), CodecError);
+    CHECK_THROWS_AS(ticket_from_json(Json{{"id", 1}}), CodecError);
+    CHECK_THROWS_AS(policy_from_json(Json{{"learning_rate", 2.0}}), CodecError);
+}

@@ -1,0 +1,284 @@
+// test_ticket_lifecycle.cpp - the ticket state machine: every (state, command) pair, legal or not.
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "hall_fixture.h"
+
+using namespace hallq;
+using namespace hallq::test;
+
+namespace {
+constexpr int64_t kLater = kMorning + 60'000;  // past the recall cooldown
+
+// A hall with windows 1 and 2 open and one A ticket brought into `state` at window 1.
+struct Setup {
+    Hall hall;
+    int64_t id = 0;
+};
+
+Setup ticket_in(TicketState state) {
+    Setup s{open_hall({1, 2}), 0};
+    s.id = run(s.hall, issue("A"), kMorning).front().issued->id;
+    auto at1 = [](CommandType t) { return cmd(t, 1); };
+    switch (state) {
+        case TicketState::waiting: break;
+        case TicketState::cancelled: {
+            Command c = cmd(CommandType::cancel_ticket);
+            c.ticket = s.id;
+            run(s.hall, c, kMorning);
+            break;
+        }
+        default:
+            run(s.hall, at1(CommandType::call_next), kMorning);
+            if (state == TicketState::no_show) run(s.hall, at1(CommandType::no_show), kMorning);
+            if (state == TicketState::serving || state == TicketState::parked || state == TicketState::done)
+                run(s.hall, at1(CommandType::start), kMorning);
+            if (state == TicketState::parked) run(s.hall, at1(CommandType::park), kMorning);
+            if (state == TicketState::done) run(s.hall, at1(CommandType::finish), kMorning);
+    }
+    REQUIRE(s.hall.ticket(s.id)->state == state);
+    return s;
+}
+
+// The command named `name`, aimed at window `window` and, where it names one, the ticket.
+Command make(const std::string& name, int64_t id, int window = 1) {
+    static const std::map<std::string, CommandType> kTypes = {
+        {"call_ticket", CommandType::call_ticket}, {"recall", CommandType::recall},
+        {"start", CommandType::start},             {"finish", CommandType::finish},
+        {"no_show", CommandType::no_show},         {"transfer", CommandType::transfer},
+        {"park", CommandType::park},               {"resume", CommandType::resume},
+        {"cancel", CommandType::cancel_ticket}};
+    Command c = cmd(kTypes.at(name), window);
+    c.ticket = id;
+    c.reason = "老人行动不便";
+    c.target_queue = "B";
+    return c;
+}
+
+struct Row {
+    TicketState from;
+    std::string command;
+    std::variant<TicketState, ErrorCode> expect;
+};
+}  // namespace
+
+TEST_CASE("lifecycle: every command in every ticket state is allowed or refused with its reason") {
+    using S = TicketState;
+    using E = ErrorCode;
+    // Commands on the window's current ticket reach only a called or serving ticket; for any other
+    // state window 1 has no current ticket. call_ticket/resume/cancel name the ticket.
+    std::vector<Row> table = {
+        {S::waiting, "call_ticket", S::called},   {S::waiting, "recall", E::window_idle},
+        {S::waiting, "start", E::window_idle},    {S::waiting, "finish", E::window_idle},
+        {S::waiting, "no_show", E::window_idle},  {S::waiting, "transfer", E::window_idle},
+        {S::waiting, "park", E::window_idle},     {S::waiting, "resume", E::bad_state},
+        {S::waiting, "cancel", S::cancelled},
+
+        {S::called, "call_ticket", E::window_busy}, {S::called, "recall", S::called},
+        {S::called, "start", S::serving},           {S::called, "finish", E::bad_state},
+        {S::called, "no_show", S::no_show},         {S::called, "transfer", S::waiting},
+        {S::called, "park", S::parked},             {S::called, "resume", E::window_busy},
+        {S::called, "cancel", E::bad_state},
+
+        {S::serving, "call_ticket", E::window_busy}, {S::serving, "recall", E::bad_state},
+        {S::serving, "start", E::bad_state},         {S::serving, "finish", S::done},
+        {S::serving, "no_show", E::bad_state},       {S::serving, "transfer", S::waiting},
+        {S::serving, "park", S::parked},             {S::serving, "resume", E::window_busy},
+        {S::serving, "cancel", E::bad_state},
+
+        {S::parked, "call_ticket", E::bad_state},  {S::parked, "recall", E::window_idle},
+        {S::parked, "start", E::window_idle},      {S::parked, "finish", E::window_idle},
+        {S::parked, "no_show", E::window_idle},    {S::parked, "transfer", E::window_idle},
+        {S::parked, "park", E::window_idle},       {S::parked, "resume", S::serving},
+        {S::parked, "cancel", S::cancelled},
+    };
+    for (S terminal : {S::done, S::no_show, S::cancelled}) {
+        for (const char* c : {"recall", "start", "finish", "no_show", "transfer", "park"})
+            table.push_back({terminal, c, E::window_idle});
+        for (const char* c : {"call_ticket", "resume", "cancel"})
+            table.push_back({terminal, c, E::bad_state});
+    }
+    REQUIRE(table.size() == 7 * 9);
+
+    for (const Row& row : table) {
+        DYNAMIC_SECTION(to_string(row.from) << " + " << row.command) {
+            Setup s = ticket_in(row.from);
+            Command c = make(row.command, s.id);
+            if (auto* code = std::get_if<ErrorCode>(&row.expect)) {
+                std::string before = snapshot_json(s.hall).dump();
+                CHECK(refused(s.hall, c, kLater) == *code);
+                CHECK(snapshot_json(s.hall).dump() == before);
+            } else {
+                run(s.hall, c, kLater);
+                CHECK(s.hall.ticket(s.id)->state == std::get<TicketState>(row.expect));
+            }
+        }
+    }
+}
+
+TEST_CASE("lifecycle: a ticket in use elsewhere cannot be called or resumed from another window") {
+    for (TicketState st : {TicketState::called, TicketState::serving}) {
+        Setup s = ticket_in(st);
+        CHECK(refused(s.hall, make("call_ticket", s.id, 2), kLater) == ErrorCode::bad_state);
+    }
+    Setup s = ticket_in(TicketState::parked);
+    CHECK(refused(s.hall, make("resume", s.id, 2), kLater) == ErrorCode::not_your_ticket);
+    CHECK(refused(s.hall, make("call_ticket", s.id, 2), kLater) == ErrorCode::bad_state);
+}
+
+TEST_CASE("lifecycle: times, window and counters follow the ticket") {
+    Hall h = open_hall({1, 2});
+    int64_t id = run(h, issue("A"), kMorning).front().issued->id;
+    run(h, cmd(CommandType::call_next, 1), kMorning + 1000);
+    CHECK(h.window(1)->current == id);
+    CHECK(h.ticket(id)->window == 1);
+    CHECK(h.ticket(id)->called_at == kMorning + 1000);
+    run(h, cmd(CommandType::recall, 1), kLater);
+    CHECK(h.ticket(id)->recalls == 1);
+    CHECK(h.ticket(id)->called_at == kMorning + 1000);
+    CHECK(h.ticket(id)->last_called_at == kLater);
+    run(h, cmd(CommandType::start, 1), kLater + 1000);
+    CHECK(h.ticket(id)->started_at == kLater + 1000);
+    Command fin = cmd(CommandType::finish, 1);
+    fin.items = {"T-SJ-001"};
+    fin.outcome = "materials_missing";
+    run(h, fin, kLater + 2000);
+    CHECK(h.ticket(id)->outcome == "materials_missing");
+    CHECK(h.ticket(id)->finished_at == kLater + 2000);
+    CHECK(h.window(1)->current == 0);
+    CHECK(h.window(1)->served == 1);
+}
+
+TEST_CASE("lifecycle: transfer keeps the issue time and counts; park and resume keep the start") {
+    Hall h = open_hall({1, 3});
+    int64_t id = run(h, issue("A"), kMorning).front().issued->id;
+    run(h, cmd(CommandType::call_next, 1), kMorning + 1000);
+    run(h, cmd(CommandType::start, 1), kMorning + 2000);
+    run(h, cmd(CommandType::park, 1), kMorning + 3000);
+    CHECK(h.window(1)->current == 0);
+    Command resume = make("resume", id);
+    run(h, resume, kMorning + 4000);
+    CHECK(h.ticket(id)->started_at == kMorning + 2000);
+    CHECK(h.window(1)->current == id);
+
+    Command t = cmd(CommandType::transfer, 1);
+    t.target_window = 3;
+    t.note = "需补社保材料";
+    auto events = run(h, t, kMorning + 5000);
+    CHECK(events.front().note == "需补社保材料");
+    const Ticket* moved = h.ticket(id);
+    CHECK(moved->state == TicketState::waiting);
+    CHECK(moved->issued_at == kMorning);
+    CHECK(moved->transfers == 1);
+    CHECK(moved->target_window == 3);
+    CHECK(moved->window == 0);
+    CHECK(h.window(1)->current == 0);
+}
+
+TEST_CASE("lifecycle: the calling commands check their own inputs") {
+    Hall h = open_hall({1, 3});
+    int64_t a = run(h, issue("A"), kMorning).front().issued->id;
+    CHECK(refused(h, cmd(CommandType::call_next, 9), kMorning) == ErrorCode::unknown_window);
+    Command no_reason = make("call_ticket", a);
+    no_reason.reason.clear();
+    CHECK(refused(h, no_reason, kMorning) == ErrorCode::reason_required);
+    CHECK(refused(h, make("call_ticket", 999), kMorning) == ErrorCode::unknown_ticket);
+    CHECK(refused(h, make("call_ticket", a, 3), kMorning) == ErrorCode::not_for_window);
+    CHECK(refused(h, make("cancel", 999), kMorning) == ErrorCode::unknown_ticket);
+
+    run(h, cmd(CommandType::call_next, 1), kMorning);
+    Command same = make("transfer", a);
+    same.target_queue = "A";
+    CHECK(refused(h, same, kMorning) == ErrorCode::same_target);
+    Command self = make("transfer", a);
+    self.target_queue.clear();
+    self.target_window = 1;
+    CHECK(refused(h, self, kMorning) == ErrorCode::same_target);
+    Command both = make("transfer", a);
+    both.target_window = 3;
+    CHECK(refused(h, both, kMorning) == ErrorCode::bad_field);
+    Command nowhere = make("transfer", a);
+    nowhere.target_queue = "Z";
+    CHECK(refused(h, nowhere, kMorning) == ErrorCode::unknown_queue);
+    nowhere.target_queue.clear();
+    nowhere.target_window = 42;
+    CHECK(refused(h, nowhere, kMorning) == ErrorCode::unknown_window);
+
+    run(h, cmd(CommandType::start, 1), kMorning);
+    Command fin = cmd(CommandType::finish, 1);
+    fin.items = {"NO-SUCH-ITEM"};
+    CHECK(refused(h, fin, kMorning) == ErrorCode::unknown_item);
+    fin.items.clear();
+    fin.outcome = "lost";
+    CHECK(refused(h, fin, kMorning) == ErrorCode::bad_field);
+}
+
+TEST_CASE("lifecycle: recall is limited in number and spaced by the cooldown") {
+    Policy p;
+    p.recall_limit = 2;
+    p.recall_cooldown_s = 20;
+    Hall h = open_hall({1}, p);
+    run(h, issue("A"), kMorning);
+    run(h, cmd(CommandType::call_next, 1), kMorning);
+    CHECK(refused(h, cmd(CommandType::recall, 1), kMorning + 19'999) == ErrorCode::recall_cooldown);
+    run(h, cmd(CommandType::recall, 1), kMorning + 20'000);
+    CHECK(refused(h, cmd(CommandType::recall, 1), kMorning + 30'000) == ErrorCode::recall_cooldown);
+    run(h, cmd(CommandType::recall, 1), kMorning + 40'000);
+    CHECK(refused(h, cmd(CommandType::recall, 1), kMorning + 600'000) == ErrorCode::recall_limit);
+    CHECK(h.ticket(h.window(1)->current)->recalls == 2);
+}
+
+TEST_CASE("lifecycle: windows and clerks") {
+    Hall h = open_hall({});
+    using C = CommandType;
+    CHECK(refused(h, cmd(C::window_open, 1), kMorning) == ErrorCode::no_clerk);
+    CHECK(refused(h, cmd(C::call_next, 1), kMorning) == ErrorCode::no_clerk);
+    CHECK(refused(h, cmd(C::window_pause, 1), kMorning) == ErrorCode::window_closed);
+    CHECK(refused(h, cmd(C::window_close, 1), kMorning) == ErrorCode::bad_state);
+    CHECK(refused(h, cmd(C::clerk_logout, 1), kMorning) == ErrorCode::no_clerk);
+    Command login = cmd(C::clerk_login, 1);
+    login.clerk = "nobody";
+    CHECK(refused(h, login, kMorning) == ErrorCode::unknown_clerk);
+    login.clerk = "c01";
+    run(h, login, kMorning);
+    CHECK(refused(h, login, kMorning) == ErrorCode::bad_state);
+    CHECK(refused(h, cmd(C::call_next, 1), kMorning) == ErrorCode::window_closed);
+    Command other = cmd(C::clerk_login, 1);
+    other.clerk = "c02";
+    CHECK(refused(h, other, kMorning) == ErrorCode::window_taken);
+    Command twice = cmd(C::clerk_login, 2);
+    twice.clerk = "c01";
+    CHECK(refused(h, twice, kMorning) == ErrorCode::clerk_elsewhere);
+
+    run(h, cmd(C::window_open, 1), kMorning);
+    CHECK(refused(h, cmd(C::window_open, 1), kMorning) == ErrorCode::bad_state);
+    CHECK(refused(h, cmd(C::call_next, 1), kMorning) == ErrorCode::queue_empty);
+    run(h, issue("A"), kMorning);
+    run(h, cmd(C::call_next, 1), kMorning);
+    CHECK(refused(h, cmd(C::call_next, 1), kMorning) == ErrorCode::window_busy);
+    CHECK(refused(h, cmd(C::window_pause, 1), kMorning) == ErrorCode::window_busy);
+    CHECK(refused(h, cmd(C::window_close, 1), kMorning) == ErrorCode::window_busy);
+    CHECK(refused(h, cmd(C::clerk_logout, 1), kMorning) == ErrorCode::window_busy);
+    run(h, cmd(C::no_show, 1), kMorning);
+    run(h, cmd(C::window_pause, 1), kMorning);
+    CHECK(h.window(1)->state == WindowState::paused);
+    run(h, issue("A"), kMorning);
+    CHECK(refused(h, cmd(C::call_next, 1), kMorning) == ErrorCode::window_paused);
+    run(h, cmd(C::window_open, 1), kMorning);
+    run(h, cmd(C::clerk_logout, 1), kMorning);
+    CHECK(h.window(1)->state == WindowState::closed);
+    CHECK(h.window(1)->clerk.empty());
+
+    Command profile = cmd(C::set_profile, 1);
+    profile.profile = {"B", "Z"};
+    CHECK(refused(h, profile, kMorning) == ErrorCode::unknown_queue);
+    profile.profile = {"B", "B"};
+    CHECK(refused(h, profile, kMorning) == ErrorCode::bad_field);
+    profile.profile = {};
+    CHECK(refused(h, profile, kMorning) == ErrorCode::bad_field);
+    profile.profile = {"C", "A"};
+    run(h, profile, kMorning);
+    CHECK(h.window(1)->profile == std::vector<std::string>{"C", "A"});
+}
