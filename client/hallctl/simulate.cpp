@@ -4,11 +4,12 @@
 #include <atomic>
 #include <iostream>
 #include <random>
-#include <set>
+#include <map>
 #include <thread>
 #include <zmq.hpp>
 
 #include "commands.h"
+#include "core/estimator.h"
 #include "net/replica.h"
 #include "net/request_client.h"
 #include "protocol/codec.h"
@@ -32,16 +33,23 @@ struct Sim {
     }
 };
 
-void kiosk(Sim& sim, int n, std::vector<const ServiceItem*> items, double mean_gap_s) {
+// Items grouped by queue, and each queue's share of arrivals (its windows' capacity for it).
+struct Demand {
+    std::vector<std::vector<const ServiceItem*>> items;
+    std::vector<double> weights;
+};
+
+void kiosk(Sim& sim, int n, const Demand& demand, double mean_gap_s) {
     RequestClient client(sim.ctx, sim.server, "sim-kiosk" + std::to_string(n));
     std::mt19937 rng(n * 7919 + 1);
     std::exponential_distribution<double> gap(1.0 / mean_gap_s);
-    std::uniform_int_distribution<size_t> pick(0, items.size() - 1);
+    std::discrete_distribution<size_t> queue(demand.weights.begin(), demand.weights.end());
     std::bernoulli_distribution green(0.08);
     while (!sim.done) {
         sim.pause(gap(rng));
         if (sim.done) break;
-        Json body{{"item", items[pick(rng)]->code}};
+        const auto& items = demand.items[queue(rng)];
+        Json body{{"item", items[std::uniform_int_distribution<size_t>(0, items.size() - 1)(rng)]->code}};
         if (green(rng)) body["class"] = "green";
         client.request("issue_ticket", body);
     }
@@ -100,22 +108,27 @@ int run_simulation(zmq::context_t& ctx, const std::string& server, const std::st
     }
     sim.catalogue = replica.hall().catalogue();
     std::vector<std::thread> threads;
-    std::set<std::string> served;
+    std::map<std::string, double> capacity;  // queue letter → windows' share of attention
     size_t count = std::min<size_t>(size_t(windows), sim.catalogue.windows.size());
     for (size_t i = 0; i < count && i < sim.catalogue.clerks.size(); ++i) {
         const WindowDef& w = sim.catalogue.windows[i];
-        served.insert(w.profile.begin(), w.profile.end());
+        for (size_t r = 0; r < w.profile.size(); ++r) capacity[w.profile[r]] += profile_share(r, w.profile.size());
         threads.emplace_back(clerk, std::ref(sim), std::cref(w), std::cref(sim.catalogue.clerks[i]));
     }
-    std::vector<const ServiceItem*> items;
-    for (const auto& i : sim.catalogue.items)
-        if (served.count(i.queue)) items.push_back(&i);
-    // Arrivals roughly match what the open windows can serve.
-    double capacity_per_s = 0;
-    for (size_t i = 0; i < count; ++i) capacity_per_s += 1.0 / (12 * 60);
-    double mean_gap_s = kiosks / (capacity_per_s * 1.05);
-    for (int k = 0; k < kiosks && !items.empty(); ++k)
-        threads.emplace_back(kiosk, std::ref(sim), k + 1, items, mean_gap_s);
+    Demand demand;
+    for (const auto& [letter, share] : capacity) {
+        std::vector<const ServiceItem*> items;
+        for (const auto& i : sim.catalogue.items)
+            if (i.queue == letter) items.push_back(&i);
+        if (items.empty()) continue;
+        demand.items.push_back(items);
+        demand.weights.push_back(share);
+    }
+    // Arrivals keep the open windows about 85% busy, so queues form at peaks but stay bounded.
+    double capacity_per_s = double(count) / (12 * 60);
+    double mean_gap_s = kiosks / (capacity_per_s * 0.85);
+    for (int k = 0; k < kiosks && !demand.items.empty(); ++k)
+        threads.emplace_back(kiosk, std::ref(sim), k + 1, std::cref(demand), mean_gap_s);
 
     std::cout << "模拟大厅 / simulated hall: " << sim.catalogue.hall_name << ", " << count << " 个窗口, "
               << kiosks << " 台取号机, 速度 ×" << sim.speed << " (Ctrl-C 结束)" << std::endl;
