@@ -98,6 +98,7 @@ int run_simulation(zmq::context_t& ctx, const std::string& server, const std::st
     int kiosks = to_int(a.get("kiosks", "3"), "--kiosks");
     int windows = to_int(a.get("windows", "8"), "--windows");
     int duration = to_int(a.get("duration", "0"), "--duration");
+    int stop_after = to_int(a.get("stop-after-calls", "0"), "--stop-after-calls");
     if (sim.speed <= 0 || kiosks < 1 || windows < 1) throw UsageError("--speed, --kiosks, --windows must be > 0");
 
     Replica replica(ctx, server, events, "sim-monitor");
@@ -132,12 +133,16 @@ int run_simulation(zmq::context_t& ctx, const std::string& server, const std::st
 
     std::cout << "模拟大厅 / simulated hall: " << sim.catalogue.hall_name << ", " << count << " 个窗口, "
               << kiosks << " 台取号机, 速度 ×" << sim.speed << " (Ctrl-C 结束)" << std::endl;
-    replica.on_event = [](const Event&, const Json& wire) {
+    int calls = 0;
+    replica.on_event = [&calls](const Event& e, const Json& wire) {
         std::string line = describe_event(wire);
         if (!line.empty()) std::cout << line << std::endl;
+        if (e.type == EventType::ticket_called) ++calls;
     };
     auto end = std::chrono::steady_clock::now() + std::chrono::seconds(duration);
-    while (!stop && (duration == 0 || std::chrono::steady_clock::now() < end)) replica.poll(ms(200));
+    while (!stop && (duration == 0 || std::chrono::steady_clock::now() < end) &&
+           (stop_after == 0 || calls < stop_after))
+        replica.poll(ms(200));
     sim.done = true;
     for (auto& t : threads) t.join();
     return 0;
