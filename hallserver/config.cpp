@@ -3,6 +3,7 @@
 
 #include <ctime>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "protocol/codec.h"
@@ -17,6 +18,22 @@ int parse_clock_time(const std::string& s) {
     return h * 60 + m;
 }
 
+namespace {
+// Checks that every key is known and of the right type; returns the first problem found.
+std::string check_keys(const Json& j, const std::map<std::string, Json::value_t>& known, const std::string& where) {
+    for (const auto& [key, value] : j.items()) {
+        auto it = known.find(key);
+        if (it == known.end()) return "unknown key \"" + where + key + "\"";
+        bool number = it->second == Json::value_t::number_integer;
+        bool ok = number ? value.is_number_integer()
+                  : it->second == Json::value_t::number_float ? value.is_number()
+                                                              : value.type() == it->second;
+        if (!ok) return "\"" + where + key + "\" has the wrong type";
+    }
+    return "";
+}
+}  // namespace
+
 bool load_config_file(const std::string& path, ServerConfig& cfg, std::string& error) {
     std::ifstream in(path);
     if (!in) {
@@ -28,6 +45,21 @@ bool load_config_file(const std::string& path, ServerConfig& cfg, std::string& e
     Json j = Json::parse(buf.str(), nullptr, false);
     if (!j.is_object()) {
         error = "config file " + path + " is not a JSON object";
+        return false;
+    }
+    using T = Json::value_t;
+    const std::map<std::string, T> kKeys = {
+        {"database", T::string},      {"request_endpoint", T::string}, {"event_endpoint", T::string},
+        {"catalogue", T::string},     {"rollover_time", T::string},    {"heartbeat_ms", T::number_integer},
+        {"snapshot_every", T::number_integer}, {"log_level", T::string}, {"policy", T::object}};
+    const std::map<std::string, T> kPolicy = {
+        {"max_priority_streak", T::number_integer}, {"aging_minutes", T::number_integer},
+        {"recall_limit", T::number_integer},        {"recall_cooldown_s", T::number_integer},
+        {"learning_rate", T::number_float},         {"max_serial", T::number_integer}};
+    std::string problem = check_keys(j, kKeys, "");
+    if (problem.empty() && j.contains("policy")) problem = check_keys(j["policy"], kPolicy, "policy.");
+    if (!problem.empty()) {
+        error = "config file " + path + ": " + problem;
         return false;
     }
     cfg.database = json_get<std::string>(j, "database", cfg.database);
@@ -45,8 +77,9 @@ bool load_config_file(const std::string& path, ServerConfig& cfg, std::string& e
         }
         cfg.rollover_minutes = m;
     }
-    if (cfg.heartbeat_ms < 50 || cfg.snapshot_every < 1) {
-        error = "heartbeat_ms must be ≥ 50 and snapshot_every ≥ 1";
+    // Clients take 3.5 s of silence as a lost server, so heartbeats must come well within it.
+    if (cfg.heartbeat_ms < 50 || cfg.heartbeat_ms > 2000 || cfg.snapshot_every < 1) {
+        error = "heartbeat_ms must be 50…2000 and snapshot_every ≥ 1";
         return false;
     }
     try {

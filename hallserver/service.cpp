@@ -1,6 +1,7 @@
 // service.cpp - commands: idempotent, committed before the reply, published after it.
 #include "service.h"
 
+#include <cstdio>
 #include <stdexcept>
 
 #include "core/estimator.h"
@@ -11,6 +12,21 @@
 #include "service_queries.h"
 
 namespace hallq {
+
+namespace {
+// What a request asked for, stable across restarts and builds: FNV-1a 64 of the type and the
+// body in canonical form (object keys sorted), as hex.
+std::string fingerprint(const std::string& type, const Json& body) {
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : type + "\n" + body.dump()) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+}  // namespace
 
 HallService::HallService(Store& store, const ServerConfig& cfg) : store_(store), cfg_(cfg) {}
 
@@ -42,6 +58,13 @@ std::vector<std::string> HallService::tick(int64_t now) {
     c.type = CommandType::rollover;
     c.day = day;
     Decision d = hall_.decide(c, now);
+    if (!d.ok()) {  // the clock is behind the stored day: keep the day, warn once per day seen
+        if (day != clock_behind_day_)
+            HALLQ_LOG(warn, "the clock says service day " << day << " but day " << hall_.day()
+                                                        << " is already open; keeping it");
+        clock_behind_day_ = day;
+        return publish;
+    }
     since_snapshot_ = cfg_.snapshot_every;
     commit(std::move(d.events), "", [] { return Json::object(); }, publish);
     store_.prune_requests(now - 2 * 86400 * 1000LL);
@@ -51,7 +74,7 @@ std::vector<std::string> HallService::tick(int64_t now) {
 
 std::string HallService::commit(std::vector<Event> events, const std::string& rid,
                                 const std::function<Json()>& reply_body,
-                                std::vector<std::string>& publish) {
+                                std::vector<std::string>& publish, const std::string& print) {
     uint64_t seq = hall_.seq();
     for (Event& e : events) {
         e.seq = ++seq;
@@ -63,7 +86,7 @@ std::string HallService::commit(std::vector<Event> events, const std::string& ri
     since_snapshot_ += int(events.size());
     bool snapshot = since_snapshot_ >= cfg_.snapshot_every;
     try {
-        store_.commit(events, hall_, rid, reply, snapshot);
+        store_.commit(events, hall_, rid, reply, snapshot, print);
     } catch (const StoreError& e) {
         HALLQ_LOG(error, "commit failed, state reloaded: " << e.what());
         hall_ = store_.load();
@@ -88,9 +111,15 @@ HallService::Outcome HallService::handle(std::string_view bytes, int64_t now) {
         out.reply = answer_query(hall_, req.type, req.rid, req.body, now);
         return out;
     }
+    std::string print = fingerprint(req.type, req.body);
     if (auto cached = store_.cached_reply(req.rid)) {
+        if (!cached->fingerprint.empty() && cached->fingerprint != print) {
+            HALLQ_LOG(warn, "request id " << req.rid << " reused for a different " << req.type);
+            out.reply = make_error_reply(req.rid, Error{ErrorCode::rid_reused, req.rid});
+            return out;
+        }
         HALLQ_LOG(debug, "repeated request " << req.rid << " answered from the log");
-        out.reply = *cached;
+        out.reply = cached->reply;
         return out;
     }
     auto decoded = decode_command(req.type, req.body);
@@ -109,7 +138,7 @@ HallService::Outcome HallService::handle(std::string_view bytes, int64_t now) {
     int64_t ticket = d.events.front().ticket;
     int window = d.events.front().window;
     out.reply = commit(std::move(d.events), req.rid,
-                       [&] { return command_result(hall_, ticket, window, now); }, out.publish);
+                       [&] { return command_result(hall_, ticket, window, now); }, out.publish, print);
     HALLQ_LOG(debug, req.type << " done (" << req.rid << ")");
     return out;
 }

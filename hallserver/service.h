@@ -40,12 +40,14 @@ private:
     // Applies and commits the events with the reply `reply_body` builds from the new state.
     // Returns the reply; on a storage failure the state is reloaded and an error reply returned.
     std::string commit(std::vector<Event> events, const std::string& rid,
-                       const std::function<Json()>& reply_body, std::vector<std::string>& publish);
+                       const std::function<Json()>& reply_body, std::vector<std::string>& publish,
+                       const std::string& fingerprint = "");
 
     Store& store_;
     const ServerConfig& cfg_;
     Hall hall_;
     int since_snapshot_ = 0;
+    std::string clock_behind_day_;  // last day warned about when the clock ran behind
 };
 
 }  // namespace hallq

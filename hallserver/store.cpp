@@ -54,8 +54,8 @@ Store::Store(const std::string& path) {
         " called_at=excluded.called_at, started_at=excluded.started_at,"
         " finished_at=excluded.finished_at, window=excluded.window, recalls=excluded.recalls,"
         " transfers=excluded.transfers, outcome=excluded.outcome");
-    insert_request_ = prepare("INSERT OR REPLACE INTO requests(rid, at, reply) VALUES(?,?,?)");
-    select_request_ = prepare("SELECT reply FROM requests WHERE rid = ?");
+    insert_request_ = prepare("INSERT OR REPLACE INTO requests(rid, at, reply, fingerprint) VALUES(?,?,?,?)");
+    select_request_ = prepare("SELECT reply, fingerprint FROM requests WHERE rid = ?");
     insert_snapshot_ = prepare("INSERT INTO snapshots(seq, at, state) VALUES(?,?,?)");
     expire_tickets_ = prepare(
         "UPDATE tickets SET state='expired' WHERE day <> ? AND state IN ('waiting','called','serving','parked')");
@@ -141,15 +141,16 @@ Hall Store::load() {
     return hall;
 }
 
-std::optional<std::string> Store::cached_reply(const std::string& rid) {
+std::optional<Store::CachedReply> Store::cached_reply(const std::string& rid) {
     Use u{select_request_};
     bind_text(select_request_, 1, rid);
-    if (sqlite3_step(select_request_) == SQLITE_ROW) return column_text(select_request_, 0);
+    if (sqlite3_step(select_request_) == SQLITE_ROW)
+        return CachedReply{column_text(select_request_, 0), column_text(select_request_, 1)};
     return std::nullopt;
 }
 
 void Store::commit(const std::vector<Event>& events, const Hall& after, const std::string& rid,
-                   const std::string& reply, bool with_snapshot) {
+                   const std::string& reply, bool with_snapshot, const std::string& fingerprint) {
     auto step = [&](sqlite3_stmt* s) {
         Use u{s};
         int rc = sqlite3_step(s);
@@ -198,6 +199,7 @@ void Store::commit(const std::vector<Event>& events, const Hall& after, const st
             bind_text(insert_request_, 1, rid);
             bind_int(insert_request_, 2, events.empty() ? 0 : events.back().at);
             bind_text(insert_request_, 3, reply);
+            bind_text(insert_request_, 4, fingerprint);
             step(insert_request_);
         }
         if (with_snapshot && !events.empty()) {

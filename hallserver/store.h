@@ -36,12 +36,16 @@ public:
     Hall load();
     uint64_t last_seq();
 
-    std::optional<std::string> cached_reply(const std::string& rid);
+    struct CachedReply {
+        std::string reply;
+        std::string fingerprint;  // of the request that got it; empty for rows before schema 2
+    };
+    std::optional<CachedReply> cached_reply(const std::string& rid);
 
     // Writes everything of one command atomically. `after` is the state with `events` applied.
     // Throws StoreError (and writes nothing) on failure.
     void commit(const std::vector<Event>& events, const Hall& after, const std::string& rid,
-                const std::string& reply, bool with_snapshot);
+                const std::string& reply, bool with_snapshot, const std::string& fingerprint = "");
 
     // Forgets cached replies older than `before_ms`.
     void prune_requests(int64_t before_ms);

@@ -50,6 +50,11 @@ CREATE TABLE snapshots (
   state  TEXT NOT NULL
 );
 )sql",
+    // 2: what each remembered request asked for, so a request id reused for another request is
+    // refused instead of answered with the first request's reply.
+    R"sql(
+ALTER TABLE requests ADD COLUMN fingerprint TEXT;
+)sql",
 };
 
 }  // namespace hallq::schema

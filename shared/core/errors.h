@@ -36,7 +36,9 @@ namespace hallq {
     X(same_target, "不能转到当前队列或窗口", "Cannot transfer to the same queue or window")       \
     X(number_exhausted, "今日号码已用完", "No ticket numbers left today for this queue")         \
     X(busy, "服务器繁忙,请重试", "Server busy, please retry")                                 \
-    X(internal, "服务器内部错误", "Internal server error")
+    X(internal, "服务器内部错误", "Internal server error")                                    \
+    X(window_state, "窗口当前状态不允许此操作", "The window's state does not allow this")          \
+    X(rid_reused, "请求编号已被另一个请求使用", "The request id was already used for another request")
 
 enum class ErrorCode {
 #define X(name, zh, en) name,

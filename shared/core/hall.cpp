@@ -81,6 +81,9 @@ Decision Hall::decide(const Command& cmd, int64_t now) const {
         case CommandType::issue_ticket: return issue(cmd, now);
         case CommandType::rollover: {
             if (cmd.day.empty()) return refuse(ErrorCode::bad_field, "day");
+            // Days only move forward (ISO dates compare as text): a clock stepped back, or a later
+            // rollover time, must never reopen a day whose numbers were already given out.
+            if (!day_.empty() && cmd.day <= day_) return refuse(ErrorCode::bad_state, "day " + cmd.day);
             Event e = event(EventType::day_rollover, now);
             e.day = cmd.day;
             return one(std::move(e));
@@ -137,7 +140,7 @@ Decision Hall::decide_window_command(const Command& cmd, int64_t now) const {
             for (const auto& [n, o] : windows_)
                 if (n != w->number && o.clerk == cmd.clerk)
                     return refuse(ErrorCode::clerk_elsewhere, std::to_string(n));
-            if (w->clerk == cmd.clerk) return refuse(ErrorCode::bad_state, "already logged in");
+            if (w->clerk == cmd.clerk) return refuse(ErrorCode::window_state, "already logged in");
             Event e = event(EventType::clerk_logged_in, now, w->number);
             e.clerk = cmd.clerk;
             return one(std::move(e));
@@ -151,14 +154,15 @@ Decision Hall::decide_window_command(const Command& cmd, int64_t now) const {
         }
         case CommandType::window_open:
             if (w->clerk.empty()) return refuse(ErrorCode::no_clerk);
-            if (w->state == WindowState::open) return refuse(ErrorCode::bad_state, "already open");
+            if (w->state == WindowState::open) return refuse(ErrorCode::window_state, "already open");
             return one(event(EventType::window_opened, now, w->number));
         case CommandType::window_pause:
+            if (w->state == WindowState::paused) return refuse(ErrorCode::window_state, "already paused");
             if (w->state != WindowState::open) return refuse(ErrorCode::window_closed);
             if (w->current) return refuse(ErrorCode::window_busy);
             return one(event(EventType::window_paused, now, w->number));
         case CommandType::window_close:
-            if (w->state == WindowState::closed) return refuse(ErrorCode::bad_state, "already closed");
+            if (w->state == WindowState::closed) return refuse(ErrorCode::window_state, "already closed");
             if (w->current) return refuse(ErrorCode::window_busy);
             return one(event(EventType::window_closed, now, w->number));
         case CommandType::set_profile: {

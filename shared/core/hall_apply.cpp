@@ -1,4 +1,5 @@
 // hall_apply.cpp - Hall::apply: folds a committed event into the state. Never refuses.
+#include <algorithm>
 #include <set>
 
 #include "hall.h"
@@ -116,8 +117,11 @@ void Hall::apply_ticket_event(const Event& e) {
             std::string key = !t.item.empty() ? t.item : e.items.empty() ? "" : e.items.front();
             double seconds = double(e.at - t.started_at) / 1000.0;
             if (!key.empty() && t.started_at && seconds > 0) {
+                // One slip (Finish pressed at once, or left open over lunch) moves the mean only
+                // as far as a quarter or four times the current value.
                 double old = service_seconds(key, t.queue);
-                learned_[key] = old + policy_->learning_rate * (seconds - old);
+                double sample = std::clamp(seconds, old / 4, old * 4);
+                learned_[key] = old + policy_->learning_rate * (sample - old);
             }
             return;
         }

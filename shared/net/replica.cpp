@@ -1,6 +1,8 @@
 // replica.cpp - snapshot + sequenced events, with resynchronisation on gap or silence.
 #include "net/replica.h"
 
+#include <cerrno>
+
 #include <zmq.hpp>
 #include <zmq_addon.hpp>
 
@@ -84,7 +86,12 @@ std::vector<Event> Replica::poll(std::chrono::milliseconds timeout) {
         }
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
         zmq::pollitem_t item{sub_->handle(), 0, ZMQ_POLLIN, 0};
-        zmq::poll(&item, 1, left.count() > 0 ? left : std::chrono::milliseconds(0));
+        try {
+            zmq::poll(&item, 1, left.count() > 0 ? left : std::chrono::milliseconds(0));
+        } catch (const zmq::error_t& e) {
+            if (e.num() != EINTR) throw;
+            return out;  // a signal (Ctrl-C): let the caller check why
+        }
         if (item.revents & ZMQ_POLLIN) {
             std::vector<zmq::message_t> frames;
             if (zmq::recv_multipart(*sub_, std::back_inserter(frames), zmq::recv_flags::dontwait) &&

@@ -1,6 +1,7 @@
 // request_client.cpp - DEALER-based request client with timeout and same-id retries.
 #include "net/request_client.h"
 
+#include <cerrno>
 #include <random>
 #include <zmq.hpp>
 
@@ -34,7 +35,12 @@ std::optional<std::string> RequestClient::wait_reply(const std::string& rid) {
             deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) return std::nullopt;
         zmq::pollitem_t item{socket_->handle(), 0, ZMQ_POLLIN, 0};
-        zmq::poll(&item, 1, left);
+        try {
+            zmq::poll(&item, 1, left);
+        } catch (const zmq::error_t& e) {
+            if (e.num() != EINTR) throw;
+            return std::nullopt;  // a signal (Ctrl-C): the caller decides whether to go on
+        }
         if (!(item.revents & ZMQ_POLLIN)) continue;
         zmq::message_t msg;
         if (!socket_->recv(msg, zmq::recv_flags::none)) continue;
@@ -44,7 +50,9 @@ std::optional<std::string> RequestClient::wait_reply(const std::string& rid) {
         std::string bytes = msg.to_string();
         if (rid.empty()) return bytes;
         auto reply = parse_reply(bytes);
-        if (reply && reply->rid == rid) return bytes;
+        // A refusal of a request whose id the server could not read (too large, not JSON) comes
+        // back without an id; only one request is in flight on this socket, so it is ours.
+        if (reply && (reply->rid == rid || (reply->rid.empty() && !reply->ok))) return bytes;
     }
 }
 
@@ -53,9 +61,13 @@ std::optional<Reply> RequestClient::request(const std::string& type, const Json&
     if (rid.empty()) rid = next_rid();
     std::string bytes = make_request(type, rid, body);
     for (int attempt = 0; attempt <= retries_; ++attempt) {
-        if (attempt > 0) connect();  // a fresh socket drops what the old one still queued
+        // A fresh socket drops what the old one still queued, so no late answer to an earlier
+        // request can be taken for this one.
+        if (attempt > 0 || stale_) connect();
+        stale_ = false;
         socket_->send(zmq::buffer(bytes), zmq::send_flags::dontwait);
         if (auto raw = wait_reply(rid)) return parse_reply(*raw);
+        stale_ = true;
     }
     return std::nullopt;
 }

@@ -46,6 +46,7 @@ private:
     std::unique_ptr<zmq::socket_t> socket_;
     std::chrono::milliseconds timeout_{2500};
     int retries_ = 3;
+    bool stale_ = false;  // the last request went unanswered; start the next on a fresh socket
     uint64_t counter_ = 0;
     std::string session_;
 };

@@ -1,6 +1,7 @@
 // commands.cpp - checks every field of a command body before the hall sees it.
 #include "protocol/commands.h"
 
+#include <cstdint>
 #include <set>
 
 #include "core/idnumber.h"
@@ -8,7 +9,14 @@
 namespace hallq {
 
 namespace {
-constexpr size_t kMaxText = 500;
+constexpr size_t kMaxText = 500;     // characters (code points), not bytes: Chinese notes count fairly
+constexpr int64_t kMaxWindow = 9999;  // window numbers are small; larger values are refused, never wrapped
+
+size_t characters(const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
 
 struct Fields {
     const Json& body;
@@ -17,16 +25,16 @@ struct Fields {
     std::string text(const char* key) {
         auto it = body.find(key);
         if (it == body.end() || it->is_null()) return "";
-        if (!it->is_string() || it->get_ref<const std::string&>().size() > kMaxText) {
+        if (!it->is_string() || characters(it->get_ref<const std::string&>()) > kMaxText) {
             if (bad.empty()) bad = key;
             return "";
         }
         return it->get<std::string>();
     }
-    int64_t integer(const char* key, int64_t min = 0) {
+    int64_t integer(const char* key, int64_t min = 0, int64_t max = INT64_MAX) {
         auto it = body.find(key);
         if (it == body.end() || it->is_null()) return 0;
-        if (!it->is_number_integer() || it->get<int64_t>() < min) {
+        if (!it->is_number_integer() || it->get<int64_t>() < min || it->get<int64_t>() > max) {
             if (bad.empty()) bad = key;
             return 0;
         }
@@ -64,8 +72,8 @@ std::variant<Command, Error> decode_command(const std::string& type, const Json&
     if (!parse(type, c.type) || c.type == CommandType::rollover)
         return Error{ErrorCode::unknown_type, type};
     Fields f{body, {}};
-    c.window = int(f.integer("window", 1));
-    c.target_window = int(f.integer("target_window", 1));
+    c.window = int(f.integer("window", 1, kMaxWindow));
+    c.target_window = int(f.integer("target_window", 1, kMaxWindow));
     c.slot_at = f.integer("slot_at", 0);
     if (auto it = body.find("ticket"); it != body.end() && it->is_string())
         c.ticket_number = f.text("ticket");

@@ -114,3 +114,20 @@ TEST_CASE("an invalid ID number is never stored or logged in full") {
     CHECK(log_text.find("11010519491231002X") == std::string::npos);
     CHECK(db_text.find("110105********002X") != std::string::npos);
 }
+
+TEST_CASE("the request client hands back refusals of requests the server could not read") {
+    TempDir dir;
+    ServerProcess server(dir.path / "hall.db");
+    server.start();
+    zmq::context_t ctx;
+    RequestClient client(ctx, server.requests(), "kiosk");
+    client.set_retries(0);
+    auto r = client.request("issue_ticket", Json{{"queue", "A"}, {"note", std::string(70000, 'x')}});
+    REQUIRE(r.has_value());  // a refusal, not "unreachable"
+    CHECK(r->error.code == ErrorCode::too_large);
+    // The next request on the same client gets its own answer.
+    auto ok = client.request("issue_ticket", Json{{"queue", "A"}});
+    REQUIRE(ok.has_value());
+    CHECK(ok->ok);
+    CHECK(ok->body["ticket"]["number"] == "A001");
+}

@@ -115,6 +115,17 @@ TEST_CASE("a repeated request id returns the first answer, never a second ticket
         Json t2 = must_ok(c, "ticket", Json{{"ticket", "A002"}});
         CHECK(t2["ticket"]["state"] == "waiting");
     }
+    SECTION("a request id reused for another request is refused, not answered with the old reply") {
+        Reply other = must_reply(c, "issue_ticket", Json{{"queue", "B"}}, "kiosk-retry-1");
+        CHECK_FALSE(other.ok);
+        CHECK(other.error.code == ErrorCode::rid_reused);
+        Reply login = must_reply(c, "clerk_login", Json{{"window", 1}, {"clerk", "c01"}}, "kiosk-retry-1");
+        CHECK(login.error.code == ErrorCode::rid_reused);
+        Json status = must_ok(c, "status");
+        CHECK(status["windows"][0].value("clerk", std::string()).empty());  // no login happened
+        Json state = must_ok(c, "snapshot")["state"];
+        CHECK(state["tickets"].size() == 2);  // A001 and A002 only: no B ticket
+    }
 }
 
 TEST_CASE("the request client retries through a server outage with the same id") {

@@ -50,6 +50,19 @@ TEST_CASE("hallctl issues, calls and reports refusals with exit codes") {
         REQUIRE(seen);
         CHECK(Json::parse(tail_out)["type"] == "ticket_issued");
     }
+    SECTION("Ctrl-C ends tail cleanly") {
+        TempDir work;
+        std::string f = (work.path / "tail.out").string();
+        // tail runs until interrupted; once it has printed an event it is surely listening.
+        std::string script = ctl + "tail > " + f + " 2>&1 & pid=$!; "
+                             "for i in $(seq 200); do grep -q ticket_issued " + f + " && break; " +
+                             ctl + "issue --queue C > /dev/null; done; "
+                             "kill -INT $pid; wait $pid; echo rc=$?; cat " + f;
+        REQUIRE(run_command("bash -c '" + script + "'", &out) == 0);
+        INFO(out);
+        CHECK(out.find("rc=0") != std::string::npos);
+        CHECK(out.find("Interrupted") == std::string::npos);
+    }
     server.kill9();
     CHECK(run_command(ctl + "--timeout 200 --retries 0 ping 2>&1", &out) == 4);
 }

@@ -51,8 +51,17 @@ TEST_CASE("daily rollover restarts numbering and keeps history") {
     CHECK(fresh["id"].get<int64_t>() > a2["id"].get<int64_t>());  // ids are never reused
     server.terminate();
 
+    // Back to the earlier rollover time: the clock now maps to the earlier day, but a day never
+    // reopens; the current one goes on and its numbers continue.
+    server.start({"--rollover", first});
+    RequestClient c3(ctx, server.requests(), "kiosk");
+    CHECK(must_ok(c3, "status")["day"] == status["day"]);
+    CHECK(must_ok(c3, "issue_ticket", Json{{"queue", "A"}})["ticket"]["number"] == "A002");
+    server.terminate();
+
     std::string out;
     std::string db = (dir.path / "hall.db").string();
     REQUIRE(run_command("sqlite3 '" + db + "' \"SELECT day || ' ' || number || ' ' || state FROM tickets ORDER BY id\"", &out) == 0);
-    CHECK(out == day1 + " A001 expired\n" + day1 + " A002 expired\n" + status["day"].get<std::string>() + " A001 waiting\n");
+    CHECK(out == day1 + " A001 expired\n" + day1 + " A002 expired\n" + status["day"].get<std::string>() + " A001 waiting\n" +
+                 status["day"].get<std::string>() + " A002 waiting\n");
 }

@@ -86,4 +86,12 @@ TEST_CASE("estimator: service times are learned from finished tickets") {
     CHECK(h.learned_seconds().at("T-RS-001") == Approx(408));
     // The queue average for a ticket without an item uses the learned value too.
     CHECK(h.service_seconds("", "B") == Approx(408));
+
+    SECTION("a slip moves the mean only a bounded step") {
+        run(h, c, kMorning + 11 * kMin);
+        run(h, cmd(CommandType::call_next, 3), kMorning + 11 * kMin);
+        run(h, cmd(CommandType::start, 3), kMorning + 11 * kMin);
+        run(h, cmd(CommandType::finish, 3), kMorning + 11 * kMin + 2000);  // 2 s: counted as 408/4
+        CHECK(h.service_seconds("T-RS-001", "B") == Approx(408 + 0.2 * (102 - 408)));
+    }
 }

@@ -79,6 +79,11 @@ TEST_CASE("numbering: rollover restarts the numbers, never the ticket ids") {
     CHECK(next_day->id > first->id + 1);
     r.day.clear();
     CHECK(refused(h, r, kMorning) == ErrorCode::bad_field);
+    // A day never reopens, and never goes back: its numbers were given out.
+    for (const char* d : {"2026-11-24", "2026-11-23"}) {
+        r.day = d;
+        CHECK(refused(h, r, kMorning) == ErrorCode::bad_state);
+    }
 }
 
 TEST_CASE("numbering: a hall restored from its snapshot continues where it was") {

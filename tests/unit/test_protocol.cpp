@@ -70,10 +70,16 @@ TEST_CASE("commands: fields are checked and personal data is masked on decoding"
     CHECK(command_error("call_next", Json::object()).detail == "window");
     CHECK(command_error("call_next", Json{{"window", "3"}}).detail == "window");
     CHECK(command_error("call_next", Json{{"window", 0}}).detail == "window");
+    CHECK(command_error("call_next", Json{{"window", 4294967297LL}}).detail == "window");  // never wrapped to 1
+    CHECK(command_error("transfer", Json{{"window", 1}, {"target_window", -3}}).detail == "target_window");
     CHECK(command_error("resume", Json{{"window", 3}}).detail == "ticket");
     CHECK(command_error("clerk_login", Json{{"window", 3}}).detail == "clerk");
     CHECK(command_error("issue_ticket", Json{{"queue", "A"}, {"class", "vip"}}).detail == "class");
     CHECK(command_error("issue_ticket", Json{{"queue", std::string(600, 'A')}}).detail == "queue");
+    std::string note;
+    for (int i = 0; i < 500; ++i) note += "补";  // 500 characters, 1500 bytes: allowed
+    CHECK(command("park", Json{{"window", 1}, {"note", note}}).note == note);
+    CHECK(command_error("park", Json{{"window", 1}, {"note", note + "齐"}}).detail == "note");
     CHECK(command_error("finish", Json{{"window", 1}, {"items", Json::array({1, 2})}}).detail == "items");
     Error id = command_error("issue_ticket", Json{{"queue", "A"}, {"id_number", "11010519491231003X"}});
     CHECK(id.code == ErrorCode::invalid_id_number);

@@ -236,14 +236,14 @@ TEST_CASE("lifecycle: windows and clerks") {
     CHECK(refused(h, cmd(C::window_open, 1), kMorning) == ErrorCode::no_clerk);
     CHECK(refused(h, cmd(C::call_next, 1), kMorning) == ErrorCode::no_clerk);
     CHECK(refused(h, cmd(C::window_pause, 1), kMorning) == ErrorCode::window_closed);
-    CHECK(refused(h, cmd(C::window_close, 1), kMorning) == ErrorCode::bad_state);
+    CHECK(refused(h, cmd(C::window_close, 1), kMorning) == ErrorCode::window_state);
     CHECK(refused(h, cmd(C::clerk_logout, 1), kMorning) == ErrorCode::no_clerk);
     Command login = cmd(C::clerk_login, 1);
     login.clerk = "nobody";
     CHECK(refused(h, login, kMorning) == ErrorCode::unknown_clerk);
     login.clerk = "c01";
     run(h, login, kMorning);
-    CHECK(refused(h, login, kMorning) == ErrorCode::bad_state);
+    CHECK(refused(h, login, kMorning) == ErrorCode::window_state);
     CHECK(refused(h, cmd(C::call_next, 1), kMorning) == ErrorCode::window_closed);
     Command other = cmd(C::clerk_login, 1);
     other.clerk = "c02";
@@ -253,7 +253,7 @@ TEST_CASE("lifecycle: windows and clerks") {
     CHECK(refused(h, twice, kMorning) == ErrorCode::clerk_elsewhere);
 
     run(h, cmd(C::window_open, 1), kMorning);
-    CHECK(refused(h, cmd(C::window_open, 1), kMorning) == ErrorCode::bad_state);
+    CHECK(refused(h, cmd(C::window_open, 1), kMorning) == ErrorCode::window_state);
     CHECK(refused(h, cmd(C::call_next, 1), kMorning) == ErrorCode::queue_empty);
     run(h, issue("A"), kMorning);
     run(h, cmd(C::call_next, 1), kMorning);
@@ -264,6 +264,7 @@ TEST_CASE("lifecycle: windows and clerks") {
     run(h, cmd(C::no_show, 1), kMorning);
     run(h, cmd(C::window_pause, 1), kMorning);
     CHECK(h.window(1)->state == WindowState::paused);
+    CHECK(refused(h, cmd(C::window_pause, 1), kMorning) == ErrorCode::window_state);
     run(h, issue("A"), kMorning);
     CHECK(refused(h, cmd(C::call_next, 1), kMorning) == ErrorCode::window_paused);
     run(h, cmd(C::window_open, 1), kMorning);
