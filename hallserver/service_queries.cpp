@@ -85,9 +85,11 @@ std::string answer_query(const Hall& hall, const std::string& type, const std::s
         return make_reply(rid, Json{{"seq", hall.seq()}, {"ticket", ticket_view(hall, *t, now)}});
     }
     if (type == "call_order") {
-        const WindowStatus* w = hall.window(json_get<int>(body, "window", 0));
+        // Read wide and range-checked, so a huge number never wraps round to a real window.
+        int64_t number = json_get<int64_t>(body, "window", 0);
+        const WindowStatus* w = number >= 1 && number <= 9999 ? hall.window(int(number)) : nullptr;
         if (!w) return make_error_reply(rid, Error{ErrorCode::unknown_window, ""});
-        size_t limit = size_t(std::clamp(json_get<int>(body, "limit", 50), 1, 500));
+        size_t limit = size_t(std::clamp<int64_t>(json_get<int64_t>(body, "limit", 50), 1, 500));
         Json list = Json::array();
         for (int64_t id : call_order(hall, *w, now, limit)) list.push_back(to_json(*hall.ticket(id)));
         return make_reply(rid, Json{{"seq", hall.seq()}, {"window", w->number}, {"tickets", list}});

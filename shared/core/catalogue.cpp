@@ -47,8 +47,8 @@ std::optional<Error> Catalogue::validate() const {
             return problem(ErrorCode::bad_field, "item " + i.code + " needs service_minutes > 0");
     }
     for (const auto& w : windows) {
-        if (w.number <= 0 || !numbers.insert(w.number).second)
-            return problem(ErrorCode::bad_field, "bad or duplicate window number");
+        if (w.number <= 0 || w.number > 9999 || !numbers.insert(w.number).second)
+            return problem(ErrorCode::bad_field, "bad or duplicate window number (1…9999)");
         for (const auto& l : w.profile)
             if (!letters.count(l))
                 return problem(ErrorCode::unknown_queue,

@@ -64,6 +64,9 @@ TEST_CASE("bad requests are refused with a reason and change nothing") {
          ErrorCode::invalid_id_number},
         {"unknown queue", {request("issue_ticket", Json{{"queue", "Z"}})}, ErrorCode::unknown_queue},
         {"unknown item", {request("issue_ticket", Json{{"item", "NOPE"}})}, ErrorCode::unknown_item},
+        {"window number that would wrap", {request("call_next", Json{{"window", 4294967297LL}})}, ErrorCode::bad_field},
+        {"query of a window that would wrap", {request("call_order", Json{{"window", 4294967297LL}})},
+         ErrorCode::unknown_window},
     };
     for (const auto& c : cases) {
         SECTION(c.name) {
@@ -106,7 +109,18 @@ TEST_CASE("an invalid ID number is never stored or logged in full") {
     RequestClient client(ctx, server.requests(), "t");
     Json ok = must_ok(client, "issue_ticket", Json{{"queue", "A"}, {"id_number", "11010519491231002X"}});
     CHECK(ok["ticket"]["holder"] == "110105********002X");
+    // Another person whose number masks the same way: the remembered requests must not tell the
+    // two apart, or the full number could be recovered from the database by trying birth dates.
+    Reply other = must_reply(client, "issue_ticket", Json{{"queue", "A"}, {"id_number", "11010519500118002X"}}, "second-person");
+    REQUIRE(other.ok);
+    Reply first_again = must_reply(client, "issue_ticket", Json{{"queue", "A"}, {"id_number", "11010519491231002X"}}, "first-person");
+    REQUIRE(first_again.ok);
     server.terminate();
+    std::string prints;
+    REQUIRE(run_command("sqlite3 '" + (dir.path / "hall.db").string() +
+                            "' \"SELECT COUNT(DISTINCT fingerprint) FROM requests WHERE rid IN ('first-person','second-person')\"",
+                        &prints) == 0);
+    CHECK(prints == "1\n");
     std::string db_text, log_text;
     run_command("strings '" + (dir.path / "hall.db").string() + "'* 2>/dev/null", &db_text);
     run_command("cat '" + server.log_path() + "'", &log_text);

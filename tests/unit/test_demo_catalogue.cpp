@@ -79,3 +79,8 @@ TEST_CASE("demo catalogue: window kinds") {
         CHECK(kinds.count(k) == 1u);
     }
 }
+
+TEST_CASE("catalogue: window numbers outside 1…9999 are refused") {
+    hallq::Json j = hallq::Json::parse(R"({"queues":[{"letter":"A"}],"windows":[{"number":10000,"profile":["A"]}]})");
+    CHECK_THROWS_WITH(hallq::catalogue_from_json(j), Catch::Contains("window number"));
+}
