@@ -1,0 +1,64 @@
+// hall_feed.h - the hall as a client app sees it: the replica on its own thread, turned into a
+// DisplayState after every change, and a sender thread for requests (same-id retries).
+//
+// Callbacks run on the feed's threads; a wx app marshals them onto its UI thread (CallAfter).
+#pragma once
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "display_model.h"
+#include "protocol/envelope.h"
+
+namespace zmq {
+class context_t;
+}
+
+namespace hallq {
+
+class HallFeed {
+public:
+    struct Options {
+        std::string requests = "tcp://127.0.0.1:5570", events = "tcp://127.0.0.1:5571";
+        std::string name = "app";  // prefixes request ids
+        size_t history = 12;
+    };
+    explicit HallFeed(Options o);
+    ~HallFeed();  // stops and joins both threads
+
+    // Set before start(). `on_change` gets a copy of the state and the events that changed it
+    // (empty after a resynchronisation or a change of connection).
+    std::function<void(const DisplayState&, const std::vector<Event>&)> on_change;
+    void start();
+
+    // Sends a request on the sender thread; `done` (optional) gets the reply, or nullopt when the
+    // server stayed unreachable through every retry.
+    void send(const std::string& type, const Json& body, std::function<void(std::optional<Reply>)> done = {});
+    // Closes a window's rating prompt in the model (the screen answered it).
+    void close_prompt(int window);
+
+private:
+    void feed_loop();
+    void send_loop();
+
+    Options opt_;
+    std::unique_ptr<zmq::context_t> ctx_;
+    std::thread feed_, sender_;
+    std::mutex mu_;
+    std::condition_variable cv_;
+    bool stop_ = false;
+    std::vector<int> closed_prompts_;
+    struct Outgoing {
+        std::string type;
+        Json body;
+        std::function<void(std::optional<Reply>)> done;
+    };
+    std::deque<Outgoing> outbox_;
+};
+
+}  // namespace hallq

@@ -1,0 +1,150 @@
+// app.cpp - hall-display: the main hall screen, or with --window N the screen at one window.
+// Keeps a replica of the hall, draws it, speaks every call in its audio zone, and sends ratings.
+#include <wx/app.h>
+#include <wx/frame.h>
+#include <wx/msgdlg.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "display_options.h"
+#include "hall_feed.h"
+#include "main_screen.h"
+#include "trace.h"
+#include "window_screen.h"
+#ifdef HALLQ_HAVE_AUDIO
+#include "announcer.h"
+#endif
+
+#ifndef HALLQ_SOURCE_SOUNDS_DIR
+#define HALLQ_SOURCE_SOUNDS_DIR ""
+#endif
+
+namespace hallq {
+
+namespace {
+#ifdef HALLQ_HAVE_AUDIO
+// The installed Mandarin pack: <prefix>/share/hallq/sounds/zh, else the source tree's.
+std::string default_voice() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path exe = fs::canonical("/proc/self/exe", ec);
+    for (fs::path p : {exe.parent_path() / "../share/hallq/sounds/zh", fs::path(HALLQ_SOURCE_SOUNDS_DIR) / "zh"})
+        if (fs::exists(p / "manifest.json", ec)) return p.string();
+    return "";
+}
+#endif
+}  // namespace
+
+class DisplayApp : public wxApp {
+public:
+    bool OnInit() override;
+    int OnExit() override;
+
+private:
+    void update(const DisplayState& state, const std::vector<Event>& events);
+
+    DisplayOptions opt_;
+    std::unique_ptr<HallFeed> feed_;
+    MainScreen* main_ = nullptr;
+    WindowScreen* window_ = nullptr;
+#ifdef HALLQ_HAVE_AUDIO
+    std::unique_ptr<Announcer> announcer_;
+#endif
+};
+
+bool DisplayApp::OnInit() {
+    std::vector<std::string> args;
+    for (int i = 1; i < argc; ++i) args.push_back(argv[i].ToStdString(wxConvUTF8));
+    std::string problem = parse_display_options(args, opt_);
+    if (problem == "help") {
+        std::cout << kDisplayUsage;
+        return false;
+    }
+    if (!problem.empty()) {
+        std::cerr << "hall-display: " << problem << "\n" << kDisplayUsage;
+        exit(2);
+    }
+    trace_enabled() = opt_.trace;
+
+#ifdef HALLQ_HAVE_AUDIO
+    if (opt_.window == 0) {  // the main screen speaks; window screens stay quiet
+        AnnouncerConfig ac;
+        ac.pack_dir = opt_.voice.empty() ? default_voice() : opt_.voice;
+        if (!opt_.tmpl.empty()) ac.style.tmpl = opt_.tmpl;
+        if (opt_.repeat > 0) ac.style.repeat = opt_.repeat;
+        ac.zone = opt_.zone;
+        ac.silent = !opt_.audio;
+        announcer_ = std::make_unique<Announcer>(ac);
+        if (!announcer_->startup_error().empty()) {
+            std::cerr << "hall-display: 语音包有问题 / voice pack problem: " << announcer_->startup_error()
+                      << " — 仅播放提示音并显示文字 / playing the chime and showing text only\n";
+            trace("voice fallback: " + announcer_->startup_error());
+        }
+    }
+#endif
+
+    std::string title = opt_.window ? std::to_string(opt_.window) + " 号窗口屏 / Window screen" : "大厅显示屏 / Hall display";
+    auto* frame = new wxFrame(nullptr, wxID_ANY, wxString::FromUTF8(title));
+    if (opt_.window) {
+        window_ = new WindowScreen(frame, opt_.window, opt_.rating_timeout_s,
+                                   [this](const RatingPrompt& p, const RatingChoice& c) {
+                                       Json body{{"ticket", p.ticket}, {"level", c.level}};
+                                       if (!c.reasons.empty()) body["reasons"] = c.reasons;
+                                       trace("rating chosen " + p.number + " level=" + std::to_string(c.level));
+                                       feed_->close_prompt(p.window);
+                                       feed_->send("rate", body, [number = p.number](std::optional<Reply> r) {
+                                           trace("rating sent " + number + " " +
+                                                 (!r ? std::string("unreachable") : r->ok ? std::string("ok") : std::string(to_string(r->error.code))));
+                                       });
+                                   });
+    } else {
+        main_ = new MainScreen(frame, opt_.notice);
+    }
+    int w = opt_.width ? opt_.width : opt_.window ? 1024 : 1366;
+    int h = opt_.height ? opt_.height : opt_.window ? 600 : 768;
+    frame->SetClientSize(w, h);
+    frame->Move(0, 0);
+    frame->Show();
+    if (opt_.fullscreen) frame->ShowFullScreen(true);
+
+    HallFeed::Options fo;
+    fo.requests = opt_.server;
+    fo.events = opt_.events;
+    fo.name = opt_.window ? "window-screen" + std::to_string(opt_.window) : "hall-display";
+    fo.history = size_t(opt_.history) + 1;
+    feed_ = std::make_unique<HallFeed>(fo);
+    feed_->on_change = [this](const DisplayState& s, const std::vector<Event>& events) {
+        CallAfter([this, s, events] { update(s, events); });
+    };
+    feed_->start();
+    trace("display ready");
+    return true;
+}
+
+void DisplayApp::update(const DisplayState& state, const std::vector<Event>& events) {
+    if (main_) main_->show(state);
+    if (window_) window_->show(state);
+#ifdef HALLQ_HAVE_AUDIO
+    if (announcer_)
+        for (const Event& e : events)
+            if (e.type == EventType::ticket_called || e.type == EventType::ticket_recalled)
+                for (const CallLine& c : state.calls)
+                    if (c.ticket == e.ticket) {
+                        announcer_->announce(c.number, c.window);
+                        break;
+                    }
+#else
+    (void)events;
+#endif
+}
+
+int DisplayApp::OnExit() {
+    feed_.reset();
+    return wxApp::OnExit();
+}
+
+}  // namespace hallq
+
+wxIMPLEMENT_APP(hallq::DisplayApp);

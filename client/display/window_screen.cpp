@@ -1,0 +1,119 @@
+// window_screen.cpp - window info, and the rating prompt when a ticket is finished there.
+#include "window_screen.h"
+
+#include <wx/dcbuffer.h>
+#include <wx/sizer.h>
+
+#include "trace.h"
+
+namespace hallq {
+
+namespace {
+wxString u(const std::string& s) { return wxString::FromUTF8(s); }
+wxFont font(int px, bool bold = false) {
+    return wxFont(wxFontInfo(wxSize(0, std::max(px, 8))).Family(wxFONTFAMILY_SWISS).Bold(bold));
+}
+}  // namespace
+
+WindowScreen::WindowScreen(wxWindow* parent, int window, int rating_timeout_s, RateFn rate)
+    : wxPanel(parent), window_(window), rate_(std::move(rate)), thanks_(this) {
+    info_ = new wxPanel(this);
+    info_->SetBackgroundStyle(wxBG_STYLE_PAINT);
+    info_->Bind(wxEVT_PAINT, &WindowScreen::on_paint_info, this);
+    rating_ = new RatingPanel(this, rating_timeout_s);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(info_, 1, wxEXPAND);
+    sizer->Add(rating_, 1, wxEXPAND);
+    SetSizer(sizer);
+    rating_->Hide();
+    thanks_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { info_->Refresh(); });
+}
+
+void WindowScreen::show_rating(bool on) {
+    rating_->Show(on);
+    info_->Show(!on);
+    Layout();
+    info_->Refresh();
+}
+
+void WindowScreen::show(const DisplayState& state) {
+    state_ = state;
+    auto p = state_.prompts.find(window_);
+    if (p != state_.prompts.end() && p->second.ticket != asked_ticket_) {
+        RatingPrompt prompt = p->second;
+        asked_ticket_ = prompt.ticket;
+        show_rating(true);
+        rating_->ask(prompt.number, prompt.clerk_name, prompt.item_name, [this, prompt](const RatingChoice& c) {
+            show_rating(false);
+            thanks_.StartOnce(4000);
+            rate_(prompt, c);
+        });
+        // After layout the buttons have their places; tell the tests where to tap.
+        CallAfter([this, number = prompt.number] {
+            Update();
+            trace("rating prompt " + number + " window=" + std::to_string(window_) + " buttons=" +
+                  rating_->button_positions());
+        });
+    } else if (p == state_.prompts.end() && rating_->IsShown()) {
+        show_rating(false);  // rated elsewhere, or the ticket changed: nothing to ask any more
+        asked_ticket_ = 0;
+    }
+    info_->Refresh(false);
+}
+
+void WindowScreen::on_paint_info(wxPaintEvent&) {
+    wxAutoBufferedPaintDC dc(info_);
+    wxSize s = info_->GetClientSize();
+    dc.SetBackground(wxBrush(wxColour(8, 28, 58)));
+    dc.Clear();
+    auto w = state_.windows.find(window_);
+    std::string name = w != state_.windows.end() && !w->second.name.empty() ? w->second.name
+                                                                             : std::to_string(window_) + " 号窗口";
+    int line = s.y / 8;
+    dc.SetTextForeground(wxColour(240, 244, 250));
+    dc.SetFont(font(line * 7 / 10, true));
+    dc.DrawText(u(name), line / 2, line / 3);
+    if (w != state_.windows.end() && !w->second.clerk_name.empty()) {
+        dc.SetFont(font(line / 2));
+        dc.DrawText(u("工作人员 / Clerk: " + w->second.clerk_name), line / 2, line * 13 / 10);
+    }
+    std::string big, small;
+    if (thanks_.IsRunning()) {
+        big = "感谢您的评价！";
+        small = "Thank you for your rating!";
+    } else if (w == state_.windows.end() || w->second.state == WindowState::closed) {
+        big = "暂停服务";
+        small = "This window is closed";
+    } else if (w->second.state == WindowState::paused) {
+        big = "暂停服务，请稍候";
+        small = "Back shortly";
+    } else if (!w->second.current_number.empty()) {
+        big = (w->second.current_state == TicketState::serving ? "正在办理 " : "请 ") + w->second.current_number +
+              (w->second.current_state == TicketState::serving ? "" : " 号");
+        small = (w->second.current_state == TicketState::serving ? "Now serving " : "Calling ") + w->second.current_number;
+    } else {
+        big = "欢迎办理";
+        small = "Welcome";
+    }
+    dc.SetTextForeground(wxColour(255, 214, 10));
+    dc.SetFont(font(line * 15 / 10, true));
+    dc.DrawText(u(big), line / 2, line * 3);
+    dc.SetTextForeground(wxColour(200, 210, 230));
+    dc.SetFont(font(line * 6 / 10));
+    dc.DrawText(u(small), line / 2, line * 5);
+    if (!state_.connected) {
+        dc.SetBrush(wxBrush(wxColour(200, 30, 30)));
+        dc.SetPen(*wxTRANSPARENT_PEN);
+        dc.DrawRectangle(0, s.y - line, s.x, line);
+        dc.SetTextForeground(*wxWHITE);
+        dc.SetFont(font(line / 2, true));
+        dc.DrawText(u("连接已断开，正在重新连接… / Connection lost, reconnecting…"), line / 2, s.y - line * 8 / 10);
+    }
+    std::string now = big + "|" + (state_.connected ? "1" : "0");
+    if (now != traced_) {
+        traced_ = now;
+        trace("window screen " + std::to_string(window_) + ": " + big + " connected=" + (state_.connected ? "1" : "0"));
+    }
+}
+
+}  // namespace hallq
