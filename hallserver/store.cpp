@@ -59,11 +59,14 @@ Store::Store(const std::string& path) {
     insert_snapshot_ = prepare("INSERT INTO snapshots(seq, at, state) VALUES(?,?,?)");
     expire_tickets_ = prepare(
         "UPDATE tickets SET state='expired' WHERE day <> ? AND state IN ('waiting','called','serving','parked')");
+    insert_rating_ = prepare(
+        "INSERT INTO ratings(day, ticket_id, ticket_number, window, clerk, item, level, reasons, comment,"
+        " at, seq) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
 }
 
 Store::~Store() {
     for (auto* s : {insert_event_, upsert_ticket_, insert_request_, select_request_, insert_snapshot_,
-                    expire_tickets_})
+                    expire_tickets_, insert_rating_})
         sqlite3_finalize(s);
     sqlite3_close(db_);
 }
@@ -193,6 +196,20 @@ void Store::commit(const std::vector<Event>& events, const Hall& after, const st
             bind_text(s, 17, t->outcome);
             bind_int(s, 18, t->estimate_min);
             bind_int(s, 19, int64_t(e.seq));
+            step(s);
+            if (e.type != EventType::ticket_rated) continue;
+            s = insert_rating_;
+            bind_text(s, 1, after.day());
+            bind_int(s, 2, t->id);
+            bind_text(s, 3, t->number);
+            bind_int(s, 4, e.window, true);
+            bind_text(s, 5, e.clerk);
+            bind_text(s, 6, e.item);
+            bind_int(s, 7, e.level);
+            bind_text(s, 8, Json(e.reasons).dump());
+            bind_text(s, 9, e.comment);
+            bind_int(s, 10, e.at);
+            bind_int(s, 11, int64_t(e.seq));
             step(s);
         }
         if (!rid.empty()) {

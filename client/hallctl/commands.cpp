@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/rating.h"
+
 namespace hallq::ctl {
 
 namespace {
@@ -102,6 +104,15 @@ Built build_request(const std::string& verb, const Args& a) {
         b.body["ticket"] = ticket_ref(a.word(2, "ticket"));
         return b;
     }
+    if (verb == "rate") {
+        b.type = "rate";
+        b.body["ticket"] = ticket_ref(a.word(1, "ticket"));
+        b.body["level"] = to_int(a.word(2, "level (1-5, or 0 for not rated)"), "level");
+        if (a.has("reasons")) b.body["reasons"] = split_list(a.get("reasons"));
+        if (a.has("comment")) b.body["comment"] = a.get("comment");
+        if (a.has("window")) b.body["window"] = to_int(a.get("window"), "--window");
+        return b;
+    }
     if (verb == "status" || verb == "snapshot" || verb == "ping") {
         b.type = verb;
         return b;
@@ -150,6 +161,17 @@ std::string describe_event(const Json& e) {
     if (type == "ticket_finished") return prefix + "办结 " + number + " (" + win + " 号窗口)";
     if (type == "ticket_no_show") return prefix + "过号 " + number + " (" + win + " 号窗口)";
     if (type == "ticket_transferred") return prefix + "转移 " + number + " 从 " + win + " 号窗口";
+    if (type == "ticket_rated") {
+        const RatingLevel* level = rating_level(json_get<int>(e, "level", 0));
+        std::string line = prefix + "评价 " + number + " (" + win + " 号窗口): " +
+                           std::string(level ? level->zh : "?");
+        std::string reasons;
+        for (const auto& code : json_get<std::vector<std::string>>(e, "reasons", {})) {
+            const RatingReason* r = rating_reason(code);
+            reasons += (reasons.empty() ? "" : "、") + std::string(r ? r->zh : code);
+        }
+        return reasons.empty() ? line : line + " [" + reasons + "]";
+    }
     if (type == "day_rollover") return prefix + "新的一天 " + json_get<std::string>(e, "day", "") + "，号码从头开始";
     return "";
 }

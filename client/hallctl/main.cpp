@@ -28,6 +28,12 @@ Usage: hallctl [--server EP] [--events EP] [--timeout MS] [--retries N] [--rid I
   finish WINDOW [--items CODE,CODE] [--outcome handled|materials_missing|referred|not_handled]
   transfer WINDOW (--queue B | --window 5) [--note TEXT]    转移
   park WINDOW [--note TEXT] | resume WINDOW TICKET          挂起/恢复
+  rate TICKET LEVEL [--reasons attitude,efficiency] [--comment TEXT] [--window N]
+                                                            评价 rate a finished ticket: 5 非常满意,
+                                                            4 满意, 3 基本满意, 2 不满意, 1 非常不满意,
+                                                            0 未评价; reasons (level 1-3): attitude,
+                                                            efficiency, guidance, materials,
+                                                            environment, other
   status | snapshot | ping | ticket TICKET | order WINDOW   查询 queries
   tail [--count N] [--calls]                                事件流 events as JSON lines (--calls: readable)
   simulate [--kiosks 3] [--windows 8] [--speed 60] [--duration SECONDS] [--stop-after-calls N]

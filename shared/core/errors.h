@@ -38,7 +38,8 @@ namespace hallq {
     X(busy, "服务器繁忙,请重试", "Server busy, please retry")                                 \
     X(internal, "服务器内部错误", "Internal server error")                                    \
     X(window_state, "窗口当前状态不允许此操作", "The window's state does not allow this")          \
-    X(rid_reused, "请求编号已被另一个请求使用", "The request id was already used for another request")
+    X(rid_reused, "请求编号已被另一个请求使用", "The request id was already used for another request") \
+    X(already_rated, "该号票已评价", "This ticket has already been rated")
 
 enum class ErrorCode {
 #define X(name, zh, en) name,

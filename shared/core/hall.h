@@ -14,6 +14,7 @@
 
 #include "catalogue.h"
 #include "errors.h"
+#include "rating.h"
 
 namespace hallq {
 
@@ -40,6 +41,9 @@ struct Ticket {
     int recalls = 0, transfers = 0;
     int estimate_min = 0;  // wait estimate given at issue
     std::string outcome;   // set when done
+    std::vector<std::string> items;  // service items handled, set when done
+    std::string clerk;     // clerk who served it: set on start, resume and finish
+    int rating = -1;       // -1 not rated yet; 0 not rated (the screen timed out); 1–5 the level
 };
 
 struct WindowStatus {
@@ -50,6 +54,7 @@ struct WindowStatus {
     int64_t current = 0;      // ticket being called or served
     int priority_streak = 0;  // priority calls in a row while normal tickets waited
     int served = 0;           // finished today
+    RatingTally ratings;      // ratings of today's tickets finished here
 };
 
 // Calling and recall rules; see docs/protocol.md and the defaults in the server config.
@@ -65,7 +70,7 @@ struct Policy {
 enum class CommandType {
     issue_ticket, cancel_ticket, clerk_login, clerk_logout, window_open, window_pause,
     window_close, set_profile, call_next, call_ticket, recall, start, finish, no_show,
-    transfer, park, resume, rollover
+    transfer, park, resume, rollover, rate
 };
 
 struct Command {
@@ -79,13 +84,16 @@ struct Command {
     int target_window = 0;
     std::string target_queue;
     std::vector<std::string> items, profile;
+    int level = 0;  // rate: 1–5, or 0 when the citizen did not rate
+    std::vector<std::string> reasons;  // rate: reason codes (rating.h)
+    std::string comment;               // rate
 };
 
 enum class EventType {
     hall_setup, day_rollover, ticket_issued, ticket_cancelled, clerk_logged_in, clerk_logged_out,
     window_opened, window_paused, window_closed, profile_changed, ticket_called, ticket_recalled,
     ticket_started, ticket_finished, ticket_no_show, ticket_transferred, ticket_parked,
-    ticket_resumed
+    ticket_resumed, ticket_rated
 };
 
 struct Event {
@@ -99,6 +107,10 @@ struct Event {
     bool out_of_order = false;  // call_ticket: a chosen ticket, not "next"
     int streak = 0;             // ticket_called: window's priority streak after the call
     std::vector<std::string> items, profile;
+    std::string item;                  // ticket_rated: the ticket's item, else the first handled
+    int level = 0;                     // ticket_rated
+    std::vector<std::string> reasons;  // ticket_rated
+    std::string comment;               // ticket_rated
     std::shared_ptr<const Ticket> issued;  // ticket_issued
     std::shared_ptr<const Catalogue> catalogue;  // hall_setup
     std::shared_ptr<const Policy> policy;        // hall_setup
@@ -153,6 +165,7 @@ public:
 private:
     Decision decide_ticket_command(const Command& cmd, int64_t now) const;
     Decision decide_window_command(const Command& cmd, int64_t now) const;
+    Decision decide_rating(const Command& cmd, const Ticket* named, int64_t now) const;
     Decision issue(const Command& cmd, int64_t now) const;
     void apply_ticket_event(const Event& e);
 

@@ -47,6 +47,7 @@ void Hall::apply(const Event& e) {
                 w.current = 0;
                 w.priority_streak = 0;
                 w.served = 0;
+                w.ratings = {};
             }
             return;
         case EventType::ticket_issued:
@@ -107,11 +108,16 @@ void Hall::apply_ticket_event(const Event& e) {
         case EventType::ticket_started:
             t.state = TicketState::serving;
             t.started_at = e.at;
+            if (w) t.clerk = w->clerk;
             return;
         case EventType::ticket_finished: {
             t.state = TicketState::done;
             t.finished_at = e.at;
             t.outcome = e.outcome;
+            t.items = e.items;
+            // The finishing clerk stays on the ticket, so a later logout does not lose it.
+            if (!e.clerk.empty()) t.clerk = e.clerk;
+            else if (w) t.clerk = w->clerk;
             release();
             if (w) ++w->served;
             std::string key = !t.item.empty() ? t.item : e.items.empty() ? "" : e.items.front();
@@ -145,7 +151,14 @@ void Hall::apply_ticket_event(const Event& e) {
         case EventType::ticket_resumed:
             t.state = TicketState::serving;
             if (!t.started_at) t.started_at = e.at;
-            if (w) w->current = t.id;
+            if (w) {
+                w->current = t.id;
+                t.clerk = w->clerk;
+            }
+            return;
+        case EventType::ticket_rated:
+            t.rating = e.level;
+            if (w) w->ratings.count(e.level);
             return;
         default: return;
     }

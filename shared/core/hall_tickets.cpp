@@ -1,5 +1,7 @@
-// hall_tickets.cpp - Hall::decide for the calling workflow at a window and ticket cancellation.
+// hall_tickets.cpp - Hall::decide for the calling workflow at a window, ticket cancellation and
+// the citizen's rating of a finished ticket.
 #include <algorithm>
+#include <set>
 
 #include "hall.h"
 #include "policy.h"
@@ -49,6 +51,7 @@ Decision Hall::decide_ticket_command(const Command& cmd, int64_t now) const {
         d.events[0].reason = cmd.reason;
         return d;
     }
+    if (cmd.type == CommandType::rate) return decide_rating(cmd, named, now);
     const WindowStatus* w = window(cmd.window);
     if (!w) return refuse(ErrorCode::unknown_window, std::to_string(cmd.window));
     const Ticket* cur = w->current ? ticket(w->current) : nullptr;
@@ -116,6 +119,7 @@ Decision Hall::decide_ticket_command(const Command& cmd, int64_t now) const {
             std::string outcome = cmd.outcome.empty() ? "handled" : cmd.outcome;
             if (!known_outcome(outcome)) return refuse(ErrorCode::bad_field, "outcome");
             Decision d = one(EventType::ticket_finished, now, w->number, cur->id);
+            d.events[0].clerk = w->clerk;
             d.events[0].items = cmd.items;
             d.events[0].outcome = outcome;
             return d;
@@ -146,6 +150,30 @@ Decision Hall::decide_ticket_command(const Command& cmd, int64_t now) const {
         }
         default: return refuse(ErrorCode::internal, to_string(cmd.type));
     }
+}
+
+// 好差评: once per finished ticket, bound to the window and clerk that finished it.
+Decision Hall::decide_rating(const Command& cmd, const Ticket* named, int64_t now) const {
+    if (cmd.window && !window(cmd.window))
+        return refuse(ErrorCode::unknown_window, std::to_string(cmd.window));
+    if (!named) return refuse(ErrorCode::unknown_ticket);
+    if (named->state != TicketState::done) return refuse(ErrorCode::bad_state, to_string(named->state));
+    if (named->rating >= 0) return refuse(ErrorCode::already_rated, named->number);
+    if (cmd.window && cmd.window != named->window) return refuse(ErrorCode::not_your_ticket);
+    if (cmd.level < kNotRated || cmd.level > kHighestLevel) return refuse(ErrorCode::bad_field, "level");
+    if (!cmd.reasons.empty() && !reasons_allowed(cmd.level)) return refuse(ErrorCode::bad_field, "reasons");
+    std::set<std::string> seen;
+    for (const auto& r : cmd.reasons)
+        if (!rating_reason(r) || !seen.insert(r).second) return refuse(ErrorCode::bad_field, "reasons");
+    if (!cmd.comment.empty() && cmd.level == kNotRated) return refuse(ErrorCode::bad_field, "comment");
+    Decision d = one(EventType::ticket_rated, now, named->window, named->id);
+    Event& e = d.events[0];
+    e.clerk = named->clerk;
+    e.item = !named->item.empty() ? named->item : named->items.empty() ? "" : named->items.front();
+    e.level = cmd.level;
+    e.reasons = cmd.reasons;
+    e.comment = cmd.comment;
+    return d;
 }
 
 }  // namespace hallq

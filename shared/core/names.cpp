@@ -26,17 +26,17 @@ constexpr std::array<const char*, 3> kClass = {"normal", "reservation", "green"}
 constexpr std::array<const char*, 7> kTicketState = {"waiting", "called", "serving", "parked",
                                                      "done",    "no_show", "cancelled"};
 constexpr std::array<const char*, 3> kWindowState = {"closed", "open", "paused"};
-constexpr std::array<const char*, 18> kCommand = {
+constexpr std::array<const char*, 19> kCommand = {
     "issue_ticket", "cancel_ticket", "clerk_login", "clerk_logout", "window_open",
     "window_pause", "window_close",  "set_profile", "call_next",    "call_ticket",
     "recall",       "start",         "finish",      "no_show",      "transfer",
-    "park",         "resume",        "rollover"};
-constexpr std::array<const char*, 18> kEvent = {
+    "park",         "resume",        "rollover",    "rate"};
+constexpr std::array<const char*, 19> kEvent = {
     "hall_setup",     "day_rollover",   "ticket_issued",   "ticket_cancelled",
     "clerk_logged_in", "clerk_logged_out", "window_opened", "window_paused",
     "window_closed",  "profile_changed", "ticket_called",  "ticket_recalled",
     "ticket_started", "ticket_finished", "ticket_no_show", "ticket_transferred",
-    "ticket_parked",  "ticket_resumed"};
+    "ticket_parked",  "ticket_resumed", "ticket_rated"};
 }  // namespace
 
 const char* to_string(TicketClass v) { return name_of(kClass, v); }

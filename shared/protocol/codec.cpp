@@ -37,6 +37,9 @@ Json to_json(const Ticket& t) {
     put_if(j, "window", t.window);
     put_if(j, "target_window", t.target_window);
     put_if(j, "outcome", t.outcome);
+    if (!t.items.empty()) j["items"] = t.items;
+    put_if(j, "clerk", t.clerk);
+    if (t.rating >= 0) j["rating"] = t.rating;
     return j;
 }
 
@@ -65,6 +68,9 @@ Ticket ticket_from_json(const Json& j) {
     t.transfers = json_get<int>(j, "transfers", 0);
     t.estimate_min = json_get<int>(j, "estimate_min", 0);
     t.outcome = json_get<std::string>(j, "outcome", "");
+    t.items = json_get<std::vector<std::string>>(j, "items", {});
+    t.clerk = json_get<std::string>(j, "clerk", "");
+    t.rating = json_get<int>(j, "rating", -1);
     return t;
 }
 
@@ -83,6 +89,10 @@ Json to_json(const Event& e, const Hall* context) {
     if (e.type == EventType::ticket_called) j["streak"] = e.streak;
     if (!e.items.empty()) j["items"] = e.items;
     if (e.type == EventType::profile_changed) j["profile"] = e.profile;
+    put_if(j, "item", e.item);
+    if (e.type == EventType::ticket_rated) j["level"] = e.level;  // 0 (not rated) is a value
+    if (!e.reasons.empty()) j["reasons"] = e.reasons;
+    put_if(j, "comment", e.comment);
     if (e.issued) j["issued"] = to_json(*e.issued);
     if (e.catalogue) j["catalogue"] = to_json(*e.catalogue);
     if (e.policy) j["policy"] = to_json(*e.policy);
@@ -115,6 +125,10 @@ Event event_from_json(const Json& j) {
     e.streak = json_get<int>(j, "streak", 0);
     e.items = json_get<std::vector<std::string>>(j, "items", {});
     e.profile = json_get<std::vector<std::string>>(j, "profile", {});
+    e.item = json_get<std::string>(j, "item", "");
+    e.level = json_get<int>(j, "level", 0);
+    e.reasons = json_get<std::vector<std::string>>(j, "reasons", {});
+    e.comment = json_get<std::string>(j, "comment", "");
     if (j.contains("issued")) e.issued = std::make_shared<const Ticket>(ticket_from_json(j["issued"]));
     if (j.contains("catalogue"))
         e.catalogue = std::make_shared<const Catalogue>(catalogue_from_json(j["catalogue"]));

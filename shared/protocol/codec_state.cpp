@@ -117,7 +117,9 @@ Json to_json(const WindowStatus& w) {
     std::string state = w.state == WindowState::open && w.current ? "serving" : to_string(w.state);
     return Json{{"number", w.number}, {"state", state},     {"clerk", w.clerk},
                 {"profile", w.profile}, {"current", w.current}, {"priority_streak", w.priority_streak},
-                {"served", w.served}};
+                {"served", w.served},
+                {"ratings", {{"good", w.ratings.good}, {"neutral", w.ratings.neutral},
+                             {"bad", w.ratings.bad}, {"not_rated", w.ratings.not_rated}}}};
 }
 
 Json snapshot_json(const Hall& h) {
@@ -155,6 +157,12 @@ Hall hall_from_snapshot(const Json& j) {
         s.current = json_get<int64_t>(w, "current", 0);
         s.priority_streak = json_get<int>(w, "priority_streak", 0);
         s.served = json_get<int>(w, "served", 0);
+        if (auto r = w.find("ratings"); r != w.end() && r->is_object()) {
+            s.ratings.good = json_get<int>(*r, "good", 0);
+            s.ratings.neutral = json_get<int>(*r, "neutral", 0);
+            s.ratings.bad = json_get<int>(*r, "bad", 0);
+            s.ratings.not_rated = json_get<int>(*r, "not_rated", 0);
+        }
         p.windows[s.number] = std::move(s);
     }
     for (const auto& t : array_at(j, "tickets")) {

@@ -10,6 +10,7 @@ namespace hallq {
 
 namespace {
 constexpr size_t kMaxText = 500;     // characters (code points), not bytes: Chinese notes count fairly
+constexpr size_t kMaxComment = 200;  // a rating's comment, in characters
 constexpr int64_t kMaxWindow = 9999;  // window numbers are small; larger values are refused, never wrapped
 
 size_t characters(const std::string& s) {
@@ -22,10 +23,10 @@ struct Fields {
     const Json& body;
     std::string bad;  // first bad field
 
-    std::string text(const char* key) {
+    std::string text(const char* key, size_t max = kMaxText) {
         auto it = body.find(key);
         if (it == body.end() || it->is_null()) return "";
-        if (!it->is_string() || characters(it->get_ref<const std::string&>()) > kMaxText) {
+        if (!it->is_string() || characters(it->get_ref<const std::string&>()) > max) {
             if (bad.empty()) bad = key;
             return "";
         }
@@ -89,18 +90,24 @@ std::variant<Command, Error> decode_command(const std::string& type, const Json&
     c.target_queue = f.text("target_queue");
     c.items = f.list("items");
     c.profile = f.list("profile");
+    c.level = int(f.integer("level", kNotRated, kHighestLevel));
+    c.reasons = f.list("reasons");
+    c.comment = f.text("comment", kMaxComment);
     std::string klass = f.text("class");
     if (!klass.empty() && !parse(klass, c.klass) && f.bad.empty()) f.bad = "class";
     std::string id_number = f.text("id_number");
     std::string holder_name = f.text("holder_name");
     if (!f.bad.empty()) return bad_field(f.bad);
 
-    bool needs_window = c.type != CommandType::issue_ticket && c.type != CommandType::cancel_ticket;
+    bool needs_window = c.type != CommandType::issue_ticket && c.type != CommandType::cancel_ticket &&
+                        c.type != CommandType::rate;
     if (needs_window && !c.window) return bad_field("window");
     bool needs_ticket = c.type == CommandType::cancel_ticket || c.type == CommandType::call_ticket ||
-                        c.type == CommandType::resume;
+                        c.type == CommandType::resume || c.type == CommandType::rate;
     if (needs_ticket && !c.ticket && c.ticket_number.empty()) return bad_field("ticket");
     if ((c.type == CommandType::clerk_login) && c.clerk.empty()) return bad_field("clerk");
+    if (c.type == CommandType::rate && (!body.contains("level") || body["level"].is_null()))
+        return bad_field("level");  // absent is not "not rated": the screen sends 0 for that
     if (!id_number.empty()) {
         IdNumberProblem problem;
         auto info = parse_id_number(id_number, &problem);

@@ -96,6 +96,36 @@ TEST_CASE("commands: fields are checked and personal data is masked on decoding"
     CHECK_FALSE(is_query_type("call_next"));
 }
 
+TEST_CASE("commands: a rating names a ticket and a level; reasons and comment are checked") {
+    auto error = [](const Json& body) { return command_error("rate", body); };
+    auto ok = [](const Json& body) { return command("rate", body); };
+    CHECK(error(Json{{"level", 5}}).detail == "ticket");
+    CHECK(error(Json{{"ticket", "A001"}}).detail == "level");  // absent is not "not rated"
+    CHECK(error(Json{{"ticket", "A001"}, {"level", nullptr}}).detail == "level");
+    CHECK(error(Json{{"ticket", "A001"}, {"level", 6}}).detail == "level");
+    CHECK(error(Json{{"ticket", "A001"}, {"level", "5"}}).detail == "level");
+    CHECK(error(Json{{"ticket", "A001"}, {"level", 2}, {"reasons", "attitude"}}).detail ==
+          "reasons");
+    CHECK(error(Json{{"ticket", "A001"}, {"level", 2}, {"reasons", Json::array({1})}}).detail ==
+          "reasons");
+    std::string comment;
+    for (int i = 0; i < 200; ++i) comment += "慢";  // 200 characters: allowed
+    CHECK(error(Json{{"ticket", "A001"}, {"level", 2}, {"comment", comment + "了"}}).detail ==
+          "comment");
+
+    Command c = ok(Json{{"ticket", "A001"},
+                        {"level", 2},
+                        {"reasons", Json::array({"attitude"})},
+                        {"comment", comment}});
+    CHECK(c.type == CommandType::rate);
+    CHECK(c.ticket_number == "A001");
+    CHECK(c.level == 2);
+    CHECK(c.reasons == std::vector<std::string>{"attitude"});
+    CHECK(c.comment == comment);
+    CHECK(c.window == 0);  // a window is optional
+    CHECK(ok(Json{{"ticket", 7}, {"level", 0}, {"window", 3}}).window == 3);
+}
+
 TEST_CASE("codec: events and a whole hall survive the trip through JSON") {
     Hall h = open_hall({1, 3});
     Command g = issue("B", TicketClass::green);

@@ -141,3 +141,63 @@ TEST_CASE("store: a schema 1 database is migrated and keeps what it held") {
     store.commit({setup}, h, "new-1", "new reply", true, "0123456789abcdef");
     CHECK(store.cached_reply("new-1")->fingerprint == "0123456789abcdef");
 }
+
+TEST_CASE("store: a schema 2 database gains the ratings table, keeps its data, and stores a rating") {
+    TempDb db;
+    Hall h;
+    // A hall with a ticket and a cached reply; without the ratings table and at user_version 2 it
+    // is the database the schema 2 release wrote.
+    {
+        Store store(db.path.string());
+        Event setup = Hall::setup(small_catalogue(), Policy{}, kMorning);
+        setup.seq = 1;
+        h.apply(setup);
+        store.commit({setup}, h, "", "", true);
+        Command r = cmd(CommandType::rollover);
+        r.day = "2026-11-23";
+        commit(store, h, r, kMorning, "");
+        commit(store, h, issue("A"), kMorning, "kiosk-1");
+    }
+    exec_sql(db.path, "DROP TABLE ratings; PRAGMA user_version=2;");
+    REQUIRE(pragma(db.path, "SELECT COUNT(*) FROM sqlite_master WHERE name='ratings'") == "0");
+
+    Store store(db.path.string());
+    CHECK(pragma(db.path, "PRAGMA user_version") == "3");
+    CHECK(store.cached_reply("kiosk-1")->reply == "reply-kiosk-1");
+    CHECK(pragma(db.path, "SELECT number FROM tickets") == "A001");
+    CHECK(snapshot_json(store.load()) == snapshot_json(h));
+
+    Command login = cmd(CommandType::clerk_login, 1);
+    login.clerk = "c01";
+    commit(store, h, login, kMorning, "l");
+    commit(store, h, cmd(CommandType::window_open, 1), kMorning, "o");
+    commit(store, h, cmd(CommandType::call_next, 1), kMorning, "n");
+    commit(store, h, cmd(CommandType::start, 1), kMorning, "s");
+    Command fin = cmd(CommandType::finish, 1);
+    fin.items = {"T-SJ-002"};
+    commit(store, h, fin, kMorning + 60'000, "f");
+    Command rate = cmd(CommandType::rate);
+    rate.ticket_number = "A001";
+    rate.level = 2;
+    rate.reasons = {"attitude", "guidance"};
+    rate.comment = "指引不清楚";
+    commit(store, h, rate, kMorning + 70'000, "r");
+    CHECK(pragma(db.path,
+                 "SELECT day||'|'||ticket_id||'|'||ticket_number||'|'||window||'|'||clerk||'|'||"
+                 "COALESCE(item,'-')||'|'||level||'|'||reasons||'|'||comment||'|'||at||'|'||"
+                 "(seq = (SELECT MAX(seq) FROM events)) FROM ratings") ==
+          "2026-11-23|1|A001|1|c01|T-SJ-002|2|[\"attitude\",\"guidance\"]|指引不清楚|" +
+              std::to_string(kMorning + 70'000) + "|1");
+    CHECK(pragma(db.path, "SELECT type FROM events ORDER BY seq DESC LIMIT 1") == "ticket_rated");
+    CHECK(snapshot_json(store.load()) == snapshot_json(h));
+    // The table holds one rating per ticket, whatever reaches it.
+    Hall twice = h;
+    Event again;
+    again.type = EventType::ticket_rated;
+    again.ticket = 1;
+    again.window = 1;
+    again.seq = h.seq() + 1;
+    again.at = kMorning + 80'000;
+    CHECK_THROWS_AS(store.commit({again}, twice, "r2", "x", false), StoreError);
+    CHECK(pragma(db.path, "SELECT COUNT(*) FROM ratings") == "1");
+}

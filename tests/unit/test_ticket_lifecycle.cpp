@@ -49,9 +49,10 @@ Command make(const std::string& name, int64_t id, int window = 1) {
         {"start", CommandType::start},             {"finish", CommandType::finish},
         {"no_show", CommandType::no_show},         {"transfer", CommandType::transfer},
         {"park", CommandType::park},               {"resume", CommandType::resume},
-        {"cancel", CommandType::cancel_ticket}};
+        {"cancel", CommandType::cancel_ticket},   {"rate", CommandType::rate}};
     Command c = cmd(kTypes.at(name), window);
     c.ticket = id;
+    c.level = 5;
     c.reason = "老人行动不便";
     c.target_queue = "B";
     return c;
@@ -68,31 +69,33 @@ TEST_CASE("lifecycle: every command in every ticket state is allowed or refused 
     using S = TicketState;
     using E = ErrorCode;
     // Commands on the window's current ticket reach only a called or serving ticket; for any other
-    // state window 1 has no current ticket. call_ticket/resume/cancel name the ticket.
+    // state window 1 has no current ticket. call_ticket/resume/cancel/rate name the ticket.
     std::vector<Row> table = {
         {S::waiting, "call_ticket", S::called},   {S::waiting, "recall", E::window_idle},
         {S::waiting, "start", E::window_idle},    {S::waiting, "finish", E::window_idle},
         {S::waiting, "no_show", E::window_idle},  {S::waiting, "transfer", E::window_idle},
         {S::waiting, "park", E::window_idle},     {S::waiting, "resume", E::bad_state},
-        {S::waiting, "cancel", S::cancelled},
+        {S::waiting, "cancel", S::cancelled},     {S::waiting, "rate", E::bad_state},
 
         {S::called, "call_ticket", E::window_busy}, {S::called, "recall", S::called},
         {S::called, "start", S::serving},           {S::called, "finish", E::bad_state},
         {S::called, "no_show", S::no_show},         {S::called, "transfer", S::waiting},
         {S::called, "park", S::parked},             {S::called, "resume", E::window_busy},
-        {S::called, "cancel", E::bad_state},
+        {S::called, "cancel", E::bad_state},        {S::called, "rate", E::bad_state},
 
         {S::serving, "call_ticket", E::window_busy}, {S::serving, "recall", E::bad_state},
         {S::serving, "start", E::bad_state},         {S::serving, "finish", S::done},
         {S::serving, "no_show", E::bad_state},       {S::serving, "transfer", S::waiting},
         {S::serving, "park", S::parked},             {S::serving, "resume", E::window_busy},
-        {S::serving, "cancel", E::bad_state},
+        {S::serving, "cancel", E::bad_state},        {S::serving, "rate", E::bad_state},
 
         {S::parked, "call_ticket", E::bad_state},  {S::parked, "recall", E::window_idle},
         {S::parked, "start", E::window_idle},      {S::parked, "finish", E::window_idle},
         {S::parked, "no_show", E::window_idle},    {S::parked, "transfer", E::window_idle},
         {S::parked, "park", E::window_idle},       {S::parked, "resume", S::serving},
-        {S::parked, "cancel", S::cancelled},
+        {S::parked, "cancel", S::cancelled},       {S::parked, "rate", E::bad_state},
+        {S::done, "rate", S::done},                {S::no_show, "rate", E::bad_state},
+        {S::cancelled, "rate", E::bad_state},
     };
     for (S terminal : {S::done, S::no_show, S::cancelled}) {
         for (const char* c : {"recall", "start", "finish", "no_show", "transfer", "park"})
@@ -100,7 +103,7 @@ TEST_CASE("lifecycle: every command in every ticket state is allowed or refused 
         for (const char* c : {"call_ticket", "resume", "cancel"})
             table.push_back({terminal, c, E::bad_state});
     }
-    REQUIRE(table.size() == 7 * 9);
+    REQUIRE(table.size() == 7 * 10);
 
     for (const Row& row : table) {
         DYNAMIC_SECTION(to_string(row.from) << " + " << row.command) {
