@@ -17,12 +17,14 @@
 namespace hallq {
 
 struct AnnouncerConfig {
-    std::string pack_dir;            // e.g. sounds/zh: manifest.json + WAV clips
-    AnnouncementStyle style;         // template / repeat / language; the pack's manifest sets defaults
-    std::set<int> zone;              // windows to announce; empty = all
-    std::string device;              // PortAudio output device name; empty = default
-    size_t max_queue = 8;            // waiting announcements before dropping
-    bool silent = false;             // no audio device at all (text only)
+    std::string pack_dir;  // e.g. sounds/zh: manifest.json + WAV clips
+    // Template / repeat / ticket reading; a field left at AnnouncementStyle's default takes the
+    // manifest's value. The language is always the pack's.
+    AnnouncementStyle style;
+    std::set<int> zone;    // windows to announce; empty = all
+    std::string device;    // PortAudio output device name; empty = default
+    size_t max_queue = 8;  // waiting announcements before dropping
+    bool silent = false;   // no audio device at all (text only)
 };
 
 // When the first sample of an announcement reached the output (PortAudio's outputBufferDacTime
@@ -34,7 +36,7 @@ struct AnnouncementTiming {
 };
 
 class Announcer {
-public:
+  public:
     explicit Announcer(AnnouncerConfig cfg);
     ~Announcer();
     Announcer(const Announcer&) = delete;
@@ -42,18 +44,22 @@ public:
 
     // Empty when the pack loaded; otherwise a message naming the missing or unreadable file. The
     // announcer then falls back to the chime alone (or silence if even that is missing) and the
-    // display shows the text; it never throws for a bad pack.
+    // display shows the text; it never throws for a bad pack. Also names a template that the
+    // pack's words cannot say (chime alone as well) and a missing audio device (text only).
     const std::string& startup_error() const;
 
     bool in_zone(int window) const;
-    // Queues the announcement of a call (and of a recall). Returns false if not in the zone.
+    // Queues the announcement of a call (and of a recall). Returns false if not in the zone. A
+    // call that cannot be composed (e.g. window 1000) is announced by the chime alone.
     bool announce(const std::string& ticket, int window);
     // Blocks until everything queued has been played (tests, shutdown); false on timeout.
     bool drain(std::chrono::milliseconds timeout);
 
-    std::function<void(const AnnouncementTiming&)> on_first_sample;  // called on a worker thread
+    // Called on the announcer's thread as each announcement starts to sound (not in silent mode or
+    // without a device). Set it before the first announce(); it may block, holding up playback.
+    std::function<void(const AnnouncementTiming&)> on_first_sample;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
