@@ -49,23 +49,16 @@ private:
     std::unique_ptr<HallFeed> feed_;
     MainScreen* main_ = nullptr;
     WindowScreen* window_ = nullptr;
+    bool connected_ = false;
 #ifdef HALLQ_HAVE_AUDIO
     std::unique_ptr<Announcer> announcer_;
 #endif
 };
 
+DisplayOptions g_options;  // parsed in main, before the toolkit starts
+
 bool DisplayApp::OnInit() {
-    std::vector<std::string> args;
-    for (int i = 1; i < argc; ++i) args.push_back(argv[i].ToStdString(wxConvUTF8));
-    std::string problem = parse_display_options(args, opt_);
-    if (problem == "help") {
-        std::cout << kDisplayUsage;
-        return false;
-    }
-    if (!problem.empty()) {
-        std::cerr << "hall-display: " << problem << "\n" << kDisplayUsage;
-        exit(2);
-    }
+    opt_ = g_options;
     trace_enabled() = opt_.trace;
 
 #ifdef HALLQ_HAVE_AUDIO
@@ -124,6 +117,10 @@ bool DisplayApp::OnInit() {
 }
 
 void DisplayApp::update(const DisplayState& state, const std::vector<Event>& events) {
+    if (state.connected != connected_) {
+        connected_ = state.connected;
+        trace(connected_ ? "connection restored seq=" + std::to_string(state.seq) : std::string("connection lost"));
+    }
     if (main_) main_->show(state);
     if (window_) window_->show(state);
 #ifdef HALLQ_HAVE_AUDIO
@@ -147,4 +144,19 @@ int DisplayApp::OnExit() {
 
 }  // namespace hallq
 
-wxIMPLEMENT_APP(hallq::DisplayApp);
+wxIMPLEMENT_APP_NO_MAIN(hallq::DisplayApp);
+
+// Options first, so --help and bad options are answered even without a screen.
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::string problem = hallq::parse_display_options(args, hallq::g_options);
+    if (problem == "help") {
+        std::cout << hallq::kDisplayUsage;
+        return 0;
+    }
+    if (!problem.empty()) {
+        std::cerr << "hall-display: " << problem << "\n" << hallq::kDisplayUsage;
+        return 2;
+    }
+    return wxEntry(argc, argv);
+}

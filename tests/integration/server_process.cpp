@@ -40,17 +40,19 @@ void ServerProcess::start(std::vector<std::string> extra) {
     std::vector<std::string> args = {HALLSERVER_BIN, "--db", db_.string(), "--catalogue", catalogue_,
                                      "--requests", requests_, "--events", events_};
     args.insert(args.end(), extra.begin(), extra.end());
+    // Built before the fork: the child of a threaded process must not allocate before exec.
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::string log_file = log_path();
     pid_ = fork();
     REQUIRE(pid_ >= 0);
     if (pid_ == 0) {
         dup2(fds[1], STDOUT_FILENO);
-        int log = open(log_path().c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+        int log = open(log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
         if (log >= 0) dup2(log, STDERR_FILENO);
         close(fds[0]);
         close(fds[1]);
-        std::vector<char*> argv;
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
         execv(argv[0], argv.data());
         _exit(127);
     }

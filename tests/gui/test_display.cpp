@@ -1,0 +1,174 @@
+// test_display.cpp - hall-display on a virtual screen against a real hall server: calls shown,
+// recovery after a server restart, a rating tapped on the window screen reaching the database.
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "gui_process.h"
+#include "server_process.h"
+
+using namespace hallq;
+using namespace hallq::test;
+
+namespace {
+struct Hall {
+    TempDir dir;
+    ServerProcess server{dir.path / "hall.db"};
+    zmq::context_t ctx;
+    std::unique_ptr<RequestClient> desk;
+
+    Hall() {
+        server.start();
+        desk = std::make_unique<RequestClient>(ctx, server.requests(), "desk");
+    }
+    std::vector<std::string> endpoints() const { return {"--server", server.requests(), "--events", server.events()}; }
+    void open_window(int w, const std::string& clerk) {
+        must_ok(*desk, "clerk_login", Json{{"window", w}, {"clerk", clerk}});
+        must_ok(*desk, "window_open", Json{{"window", w}});
+    }
+    std::string sql(const std::string& query) {
+        std::string out;
+        run_command("sqlite3 '" + (dir.path / "hall.db").string() + "' \"" + query + "\"", &out);
+        return out;
+    }
+};
+
+// What the app printed so far, for failure messages.
+std::string transcript(const AppProcess& app) {
+    std::string out = "stdout:\n";
+    for (const auto& l : app.seen()) out += "  " + l + "\n";
+    return out + "stderr:\n" + app.stderr_text();
+}
+
+// Waits for the app to print a line containing `text`; fails with everything it printed if not.
+std::string expect(AppProcess& app, const std::string& text, std::chrono::seconds limit = std::chrono::seconds(20)) {
+    std::string line = app.wait_for(text, limit);
+    if (line.empty()) {
+        std::string probe;
+        run_command("DISPLAY=" + VirtualScreen::shared().display() + " xdpyinfo 2>&1 | head -3; ls -la /tmp/.X11-unix", &probe);
+        FAIL("no line \"" << text << "\" from the app\n" << transcript(app) << "\nscreen " << VirtualScreen::shared().display() << ": " << probe);
+    }
+    return line;
+}
+
+// Like expect, but also accepts a line the app printed before the last one waited for.
+void expect_seen_or_wait(AppProcess& app, const std::string& text) {
+    for (const auto& l : app.seen())
+        if (l.find(text) != std::string::npos) return;
+    expect(app, text);
+}
+
+std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+// "… buttons=5@115,316 4@313,316 …" → the x,y of `level`.
+std::pair<int, int> button(const std::string& line, int level) {
+    std::string key = std::to_string(level) + "@";
+    size_t at = line.find(key, line.find("buttons="));
+    REQUIRE(at != std::string::npos);
+    int x = 0, y = 0;
+    REQUIRE(std::sscanf(line.c_str() + at + key.size(), "%d,%d", &x, &y) == 2);
+    return {x, y};
+}
+}  // namespace
+
+TEST_CASE("display: a call made with hallctl appears on the main screen; a restarted server is followed") {
+    Hall hall;
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess app(HALL_DISPLAY_BIN, with(hall.endpoints(), {"--trace", "--no-audio", "--size", "1920x1080"}),
+                   screen.display());
+    expect(app, "connection restored");
+
+    std::string ctl = std::string(HALLCTL_BIN) + " --server " + hall.server.requests() + " ";
+    REQUIRE(run_command(ctl + "issue --queue A >/dev/null") == 0);
+    REQUIRE(run_command(ctl + "issue --queue B >/dev/null") == 0);
+    REQUIRE(run_command(ctl + "login 1 c01 >/dev/null && " + ctl + "open 1 >/dev/null && " + ctl + "next 1 >/dev/null") == 0);
+    std::string shown = expect(app, "shown call A001 window=1");
+    CHECK(shown.find("connected=1") != std::string::npos);
+    screen.screenshot("display-main-1920x1080");
+
+    // The server dies: the display says so, and follows it again when it is back.
+    hall.server.kill9();
+    expect(app, "connection lost");
+    hall.server.start();
+    expect(app, "connection restored");
+    RequestClient desk(hall.ctx, hall.server.requests(), "desk2");
+    must_ok(desk, "start", Json{{"window", 1}});
+    must_ok(desk, "finish", Json{{"window", 1}});
+    must_ok(desk, "clerk_login", Json{{"window", 2}, {"clerk", "c02"}});
+    must_ok(desk, "window_open", Json{{"window", 2}});
+    must_ok(desk, "call_next", Json{{"window", 2}});
+    expect(app, "shown call B001 window=2");
+    screen.screenshot("display-main-after-restart");
+}
+
+TEST_CASE("display: the main screen fits a 1366x768 television") {
+    Hall hall;
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess app(HALL_DISPLAY_BIN, with(hall.endpoints(), {"--trace", "--no-audio", "--size", "1366x768"}),
+                   screen.display());
+    expect(app, "connection restored");
+    must_ok(*hall.desk, "issue_ticket", Json{{"queue", "A"}});
+    hall.open_window(2, "c02");
+    must_ok(*hall.desk, "call_next", Json{{"window", 2}});
+    expect(app, "shown call A001 window=2");
+    screen.screenshot("display-main-1366x768", 1366, 768);
+}
+
+TEST_CASE("window screen: a rating tapped by the citizen reaches the hall server's database") {
+    Hall hall;
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess app(HALL_DISPLAY_BIN, with(hall.endpoints(), {"--trace", "--window", "3", "--size", "1024x600"}),
+                   screen.display());
+    expect(app, "connection restored");
+    must_ok(*hall.desk, "issue_ticket", Json{{"queue", "B"}, {"item", "T-RS-001"}});
+    hall.open_window(3, "c03");
+    must_ok(*hall.desk, "call_next", Json{{"window", 3}});
+    expect(app, "window screen 3: 请 B001 号");
+    must_ok(*hall.desk, "start", Json{{"window", 3}});
+    expect(app, "window screen 3: 正在办理 B001");
+    screen.screenshot("window-screen-serving", 1024, 600);
+    must_ok(*hall.desk, "finish", Json{{"window", 3}, {"items", Json::array({"T-RS-001"})}});
+    std::string prompt = expect(app, "rating prompt B001 window=3");
+    screen.screenshot("window-screen-rating", 1024, 600);
+
+    auto [x, y] = button(prompt, 5);
+    std::string tap = "DISPLAY=" + screen.display() + " xdotool mousemove " + std::to_string(x) + " " +
+                      std::to_string(y) + " click 1";
+    REQUIRE(run_command(tap) == 0);
+    expect(app, "rating chosen B001 level=5");
+    // The screen thanks the citizen at once; the server's answer arrives on its own thread.
+    expect(app, "window screen 3: 感谢您的评价");
+    expect_seen_or_wait(app, "rating sent B001 ok");
+    CHECK(hall.sql("SELECT ticket_number || ' ' || window || ' ' || clerk || ' ' || item || ' ' || level FROM ratings") ==
+          "B001 3 c03 T-RS-001 5\n");
+}
+
+TEST_CASE("window screen: an unanswered prompt is recorded as not rated") {
+    Hall hall;
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess app(HALL_DISPLAY_BIN,
+                   with(hall.endpoints(), {"--trace", "--window", "1", "--size", "1024x600", "--rating-timeout", "5"}),
+                   screen.display());
+    expect(app, "connection restored");
+    must_ok(*hall.desk, "issue_ticket", Json{{"queue", "A"}});
+    hall.open_window(1, "c01");
+    must_ok(*hall.desk, "call_next", Json{{"window", 1}});
+    must_ok(*hall.desk, "start", Json{{"window", 1}});
+    must_ok(*hall.desk, "finish", Json{{"window", 1}});
+    expect(app, "rating prompt A001 window=1");
+    expect(app, "rating timed out", std::chrono::seconds(30));
+    expect_seen_or_wait(app, "rating sent A001 ok");
+    CHECK(hall.sql("SELECT ticket_number || ' ' || level FROM ratings") == "A001 0\n");
+}
+
+TEST_CASE("display: bad options are refused with the reason") {
+    std::string out;
+    CHECK(run_command(std::string(HALL_DISPLAY_BIN) + " --zone 5-2 2>&1", &out) == 2);
+    CHECK(out.find("bad window range") != std::string::npos);
+    CHECK(run_command(std::string(HALL_DISPLAY_BIN) + " --no-such 2>&1", &out) == 2);
+    CHECK(out.find("unknown option --no-such") != std::string::npos);
+    CHECK(run_command(std::string(HALL_DISPLAY_BIN) + " --help", &out) == 0);
+    CHECK(out.find("--rating-timeout") != std::string::npos);
+}
