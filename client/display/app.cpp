@@ -70,6 +70,10 @@ bool DisplayApp::OnInit() {
         ac.zone = opt_.zone;
         ac.silent = !opt_.audio;
         announcer_ = std::make_unique<Announcer>(ac);
+        announcer_->on_first_sample = [](const AnnouncementTiming& t) {
+            auto ms = std::chrono::duration_cast<std::chrono::microseconds>(t.first_sample - t.queued).count();
+            trace("announced " + t.ticket + " window=" + std::to_string(t.window) + " latency_us=" + std::to_string(ms));
+        };
         if (!announcer_->startup_error().empty()) {
             std::cerr << "hall-display: 语音包有问题 / voice pack problem: " << announcer_->startup_error()
                       << " — 仅播放提示音并显示文字 / playing the chime and showing text only\n";

@@ -141,8 +141,11 @@ std::string AppProcess::stderr_text() const {
 std::string AppProcess::wait_for(const std::string& text, std::chrono::milliseconds limit) {
     auto deadline = std::chrono::steady_clock::now() + limit;
     for (;;) {
-        for (; next_ < lines_.size(); ++next_)
-            if (lines_[next_].find(text) != std::string::npos) return lines_[next_++];
+        for (size_t i = 0; i < lines_.size(); ++i)
+            if (!used_[i] && lines_[i].find(text) != std::string::npos) {
+                used_[i] = true;
+                return lines_[i];
+            }
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) return "";
         pollfd p{out_, POLLIN, 0};
@@ -153,6 +156,7 @@ std::string AppProcess::wait_for(const std::string& text, std::chrono::milliseco
         buffer_.append(buf, size_t(n));
         for (size_t nl; (nl = buffer_.find('\n')) != std::string::npos;) {
             lines_.push_back(buffer_.substr(0, nl));
+            used_.push_back(false);
             buffer_.erase(0, nl + 1);
         }
     }

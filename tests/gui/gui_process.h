@@ -34,8 +34,9 @@ public:
                const std::map<std::string, std::string>& env = {});
     ~AppProcess();  // SIGTERM, then SIGKILL if it lingers
 
-    // Waits for a stdout line containing `text`; returns it (empty on timeout, with every line
-    // seen so far in `seen()` for the failure message).
+    // Waits for a stdout line containing `text` that no earlier wait returned (lines from the
+    // app's threads may come in either order); returns it, or empty on timeout, with every line
+    // seen so far in `seen()` for the failure message.
     std::string wait_for(const std::string& text, std::chrono::milliseconds limit = std::chrono::seconds(20));
     const std::vector<std::string>& seen() const { return lines_; }
     std::string stderr_text() const;
@@ -45,7 +46,7 @@ private:
     int out_ = -1;
     std::string buffer_, err_path_;
     std::vector<std::string> lines_;
-    size_t next_ = 0;  // lines before this were already returned by wait_for
+    std::vector<bool> used_;  // lines already returned by wait_for
 };
 
 // The folder where screenshots and other test artifacts are kept (build/test-artifacts).
