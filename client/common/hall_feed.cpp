@@ -63,7 +63,7 @@ void HallFeed::feed_loop() {
             }
             closed_prompts_.clear();
         }
-        replica.poll(std::chrono::milliseconds(100));
+        replica.poll(std::chrono::milliseconds(10));  // short slices: a call reaches the screen at once
         if (replica.synced() != was_connected) {
             was_connected = replica.synced();
             model.set_connected(was_connected);

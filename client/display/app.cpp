@@ -72,7 +72,8 @@ bool DisplayApp::OnInit() {
         announcer_ = std::make_unique<Announcer>(ac);
         announcer_->on_first_sample = [](const AnnouncementTiming& t) {
             auto ms = std::chrono::duration_cast<std::chrono::microseconds>(t.first_sample - t.queued).count();
-            trace("announced " + t.ticket + " window=" + std::to_string(t.window) + " latency_us=" + std::to_string(ms));
+            trace("announced " + t.ticket + " window=" + std::to_string(t.window) + " latency_us=" + std::to_string(ms) +
+                  " mono_us=" + mono_us(t.first_sample));
         };
         if (!announcer_->startup_error().empty()) {
             std::cerr << "hall-display: 语音包有问题 / voice pack problem: " << announcer_->startup_error()

@@ -103,7 +103,7 @@ void MainScreen::on_paint(wxPaintEvent&) {
             traced_ticket_ = c.ticket;
             traced_at_ = c.at;
             trace("shown call " + c.number + " window=" + std::to_string(c.window) +
-                  (c.recall ? " recall" : "") + " connected=" + (state_.connected ? "1" : "0"));
+                  (c.recall ? " recall" : "") + " connected=" + (state_.connected ? "1" : "0") + " mono_us=" + mono_us());
         }
     }
 }
