@@ -9,6 +9,7 @@
 
 #include "audio_output.h"
 #include "voice_pack.h"
+#include "wav.h"
 
 namespace hallq {
 
@@ -79,6 +80,11 @@ void Announcer::Impl::start() {
     if (!cfg.silent) {
         std::string error;
         out = AudioOutput::open(cfg.device, pack.sample_rate, &error);
+        if (out && out->sample_rate() != pack.sample_rate) {  // the device plays only its own rate
+            for (auto& [word, samples] : pack.clips)
+                samples = resample(samples, pack.sample_rate, out->sample_rate());
+            pack.sample_rate = out->sample_rate();
+        }
         if (!out)
             startup_error +=
                 (startup_error.empty() ? "" : "; ") + error + " — calls are shown, not spoken";

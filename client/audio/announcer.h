@@ -36,7 +36,7 @@ struct AnnouncementTiming {
 };
 
 class Announcer {
-  public:
+public:
     explicit Announcer(AnnouncerConfig cfg);
     ~Announcer();
     Announcer(const Announcer&) = delete;
@@ -59,7 +59,7 @@ class Announcer {
     // without a device). Set it before the first announce(); it may block, holding up playback.
     std::function<void(const AnnouncementTiming&)> on_first_sample;
 
-  private:
+private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -105,21 +105,24 @@ std::unique_ptr<AudioOutput> AudioOutput::open(const std::string& device, int sa
                                          "\" (outputs: " + names + ")",
                     true);
     auto s = std::make_unique<State>();
-    s->rate = sample_rate;
     PaStreamParameters p{};
     p.device = index;
     p.sampleFormat = paInt16;
     p.suggestedLatency =
         info->defaultHighOutputLatency;  // steady playback matters more than latency
     PaError e = paInvalidChannelCount;
-    for (int channels : {1, 2}) {  // mono, else the same samples on both channels
-        if (channels > info->maxOutputChannels) continue;
-        p.channelCount = channels;
-        e = Pa_OpenStream(&s->stream, nullptr, &p, sample_rate, paFramesPerBufferUnspecified,
-                          paNoFlag, play_callback, s.get());
-        if (e == paNoError) {
-            s->channels = channels;
-            break;
+    // The pack's rate, else the device's own (the caller then converts); mono, else the same
+    // samples on both channels.
+    for (int rate : {sample_rate, int(info->defaultSampleRate)}) {
+        for (int channels : {1, 2}) {
+            if (channels > info->maxOutputChannels || e == paNoError) continue;
+            p.channelCount = channels;
+            e = Pa_OpenStream(&s->stream, nullptr, &p, rate, paFramesPerBufferUnspecified, paNoFlag,
+                              play_callback, s.get());
+            if (e == paNoError) {
+                s->channels = channels;
+                s->rate = rate;
+            }
         }
     }
     if (e != paNoError)
@@ -191,6 +194,8 @@ void AudioOutput::abort() {
     s_->aborting = true;
     s_->cv.notify_all();
 }
+
+int AudioOutput::sample_rate() const { return s_->rate; }
 
 double AudioOutput::output_latency() const {
     const PaStreamInfo* info = Pa_GetStreamInfo(s_->stream);

@@ -14,11 +14,13 @@
 namespace hallq {
 
 class AudioOutput {
-  public:
+public:
     using Clock = std::chrono::steady_clock;
 
     // Opens the output device named `device` (the PortAudio device name; empty = the default
-    // output) for mono 16-bit audio at `sample_rate`. nullptr with *error when there is none.
+    // output) for mono 16-bit audio at `sample_rate`, or at the device's own rate when it refuses
+    // that one (see sample_rate()). nullptr with *error when there is no such device or it
+    // cannot be opened.
     static std::unique_ptr<AudioOutput> open(const std::string& device, int sample_rate,
                                              std::string* error);
     ~AudioOutput();
@@ -35,12 +37,15 @@ class AudioOutput {
     // Ends a play() in progress at once, from any thread; later plays fail. For shutdown.
     void abort();
 
+    // The rate play() expects its samples at.
+    int sample_rate() const;
+
     // The device's output latency in seconds, as PortAudio reports it for the open stream.
     double output_latency() const;
 
     struct State;  // shared with the PortAudio callback
 
-  private:
+private:
     explicit AudioOutput(std::unique_ptr<State> s);
     std::unique_ptr<State> s_;
 };
