@@ -76,8 +76,8 @@ bool DisplayApp::OnInit() {
                   " mono_us=" + mono_us(t.first_sample));
         };
         if (!announcer_->startup_error().empty()) {
-            std::cerr << "hall-display: 语音包有问题 / voice pack problem: " << announcer_->startup_error()
-                      << " — 仅播放提示音并显示文字 / playing the chime and showing text only\n";
+            std::cerr << "hall-display: 语音播报受限 / voice announcements limited: " << announcer_->startup_error()
+                      << "\n";
             trace("voice fallback: " + announcer_->startup_error());
         }
     }
@@ -103,7 +103,7 @@ bool DisplayApp::OnInit() {
     int w = opt_.width ? opt_.width : opt_.window ? 1024 : 1366;
     int h = opt_.height ? opt_.height : opt_.window ? 600 : 768;
     frame->SetClientSize(w, h);
-    frame->Move(0, 0);
+    frame->Move(opt_.x, opt_.y);
     frame->Show();
     if (opt_.fullscreen) frame->ShowFullScreen(true);
 

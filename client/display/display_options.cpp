@@ -19,6 +19,7 @@ Usage: hall-display [options]
                        without it, the main hall screen
   --fullscreen         full screen (TV); otherwise a window of --size
   --size WxH           window size, e.g. 1920x1080 or 1366x768
+  --at X,Y             where the window is placed (default 0,0)
   --voice DIR          voice pack folder (default: the installed Mandarin pack, sounds/zh)
   --template TEXT      announcement, e.g. "{chime}请{ticket}号到{window}号窗口办理"
   --repeat N           times each call is spoken (default: the pack's)
@@ -104,7 +105,7 @@ std::string parse_display_options(const std::vector<std::string>& args, DisplayO
             if (std::string e = load_file(args[i + 1], o); !e.empty()) return e;
     static const std::set<std::string> kValued = {"--config", "--server",  "--events", "--voice",
                                                   "--template", "--notice", "--zone",   "--size",
-                                                  "--window", "--repeat",  "--history", "--rating-timeout"};
+                                                  "--window", "--repeat",  "--history", "--rating-timeout", "--at"};
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--help" || a == "-h") return "help";
@@ -126,6 +127,8 @@ std::string parse_display_options(const std::vector<std::string>& args, DisplayO
             } else if (a == "--size") {
                 if (std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240)
                     return "--size needs WIDTHxHEIGHT, e.g. 1920x1080";
+            } else if (a == "--at") {
+                if (std::sscanf(v.c_str(), "%d,%d", &o.x, &o.y) != 2) return "--at needs X,Y, e.g. 0,0";
             } else if (a != "--config") {
                 if (!to_int(v, n) || n < 0) return a + " needs a whole number";
                 if (a == "--window") o.window = n;

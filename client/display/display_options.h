@@ -11,6 +11,7 @@ struct DisplayOptions {
     int window = 0;  // 0: the main hall screen; N: the screen facing the citizen at window N
     bool fullscreen = false;
     int width = 0, height = 0;  // window size when not full-screen; 0 = the screen's default
+    int x = 0, y = 0;           // where the window is placed on the desktop
     std::string voice;          // voice pack folder; empty = the installed Mandarin pack
     std::string tmpl;           // announcement template; empty = the pack's
     int repeat = 0;             // times the sentence is spoken; 0 = the pack's

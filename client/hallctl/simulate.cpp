@@ -60,6 +60,8 @@ void clerk(Sim& sim, const WindowDef& w, const Clerk& who) {
     std::mt19937 rng(w.number * 104729 + 3);
     std::lognormal_distribution<double> spread(0.0, 0.35);
     std::bernoulli_distribution absent(0.05);
+    // 0 = walks off without rating; then 非常满意 … 非常不满意, mostly good as in real halls.
+    std::discrete_distribution<int> rating({10, 2, 3, 6, 22, 57});
     Json win{{"window", w.number}};
     client.request("clerk_login", Json{{"window", w.number}, {"clerk", who.id}});
     client.request("window_open", win);
@@ -88,6 +90,15 @@ void clerk(Sim& sim, const WindowDef& w, const Clerk& who) {
         Json fin{{"window", w.number}, {"outcome", "handled"}};
         if (!item.empty()) fin["items"] = Json::array({item});
         client.request("finish", fin);
+        // Most citizens rate at the window screen (好差评); a window screen, if one runs, may be
+        // tapped first, and then this rating is refused as already given.
+        sim.pause(15);
+        int level = rating(rng);
+        if (level > 0) {
+            Json rate{{"ticket", r->body["ticket"]["id"]}, {"level", level}};
+            if (level <= 2) rate["reasons"] = Json::array({level == 1 ? "attitude" : "efficiency"});
+            client.request("rate", rate);
+        }
     }
 }
 }  // namespace
