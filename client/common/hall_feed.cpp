@@ -70,6 +70,7 @@ void HallFeed::feed_loop() {
             changed = true;
         }
         if (changed && on_change) on_change(model.state(), events);
+        if (changed && on_hall) on_hall(replica.hall(), replica.synced(), events);
         changed = false;
         events.clear();
     }

@@ -34,6 +34,9 @@ public:
     // Set before start(). `on_change` gets a copy of the state and the events that changed it
     // (empty after a resynchronisation or a change of connection).
     std::function<void(const DisplayState&, const std::vector<Event>&)> on_change;
+    // Like on_change, for apps that need the hall itself (the clerk desk): a copy of the
+    // replica's state, whether it is connected, and the events applied since the last call.
+    std::function<void(const Hall&, bool connected, const std::vector<Event>&)> on_hall;
     void start();
 
     // Sends a request on the sender thread; `done` (optional) gets the reply, or nullopt when the

@@ -1,0 +1,48 @@
+// action_form.h - the inline form for actions that need a little input: finish (items handled
+// and outcome), transfer (queue or window, note), park (note), call a chosen ticket (reason).
+// Never modal: Enter (or the action's key again) confirms, Esc cancels.
+#pragma once
+#include <functional>
+#include <wx/panel.h>
+
+#include "core/hall.h"
+#include "desk_model.h"
+#include "protocol/json.h"
+
+class wxStaticText;
+class wxChoice;
+class wxTextCtrl;
+class wxCheckListBox;
+class wxRadioBox;
+class wxButton;
+
+namespace hallq {
+
+class ActionForm : public wxPanel {
+public:
+    // `confirm` gets the request type and body.
+    ActionForm(wxWindow* parent, std::function<void(const std::string&, const Json&)> confirm);
+    // Opens the form for `a` at `window`; false if `a` needs no form.
+    bool open(DeskAction a, const Hall& hall, const DeskView& view, const std::string& chosen_ticket);
+    bool is_open() const { return open_; }
+    DeskAction action() const { return action_; }
+    void confirm();
+    void close();
+
+private:
+    bool open_ = false;
+    DeskAction action_ = DeskAction::next;
+    int window_ = 0;
+    std::vector<std::string> item_codes_, queue_letters_;
+    wxStaticText* title_;
+    wxCheckListBox* items_;
+    wxRadioBox* outcome_;
+    wxChoice *target_queue_, *ticket_;
+    wxTextCtrl* target_window_;  // a window number; empty: the queue chosen beside it
+    wxTextCtrl* text_;  // note or reason
+    wxStaticText* text_label_;
+    wxButton *ok_, *cancel_;
+    std::function<void(const std::string&, const Json&)> confirm_;
+};
+
+}  // namespace hallq

@@ -1,0 +1,60 @@
+// desk_frame.h - the clerk desk window: login, then the calling bar, the ticket at the window,
+// the queue, the inline action form, the work profile and the connection status.
+#pragma once
+#include <memory>
+#include <wx/frame.h>
+#include <wx/panel.h>
+#include <wx/timer.h>
+
+#include "desk_model.h"
+#include "desk_options.h"
+#include "hall_feed.h"
+
+class wxStaticText;
+class wxTextCtrl;
+class wxButton;
+
+namespace hallq {
+
+class LoginPanel;
+class CallingBar;
+class TicketPanel;
+class QueuePanel;
+class ActionForm;
+
+class DeskFrame : public wxFrame {
+public:
+    explicit DeskFrame(const DeskOptions& o);
+    ~DeskFrame() override;
+
+private:
+    void on_hall(const Hall& hall, bool connected);
+    void refresh_view();
+    void do_action(DeskAction a);
+    void send(const std::string& type, const Json& body, std::function<void(const Reply&)> on_ok = {});
+    void login(const std::string& clerk, const std::string& password, int window);
+    void logout();
+    void show_desk(bool on);
+    void say(const wxString& text, bool problem = false);
+    wxString refusal(const Reply& r) const;
+
+    DeskOptions opt_;
+    std::unique_ptr<HallFeed> feed_;
+    Hall hall_;
+    bool connected_ = false, logged_in_ = false;
+    std::string clerk_;
+    int window_ = 0;
+    DeskView view_;
+    std::string traced_view_;
+    wxTimer tick_;
+    wxPanel* desk_ = nullptr;
+    LoginPanel* login_ = nullptr;
+    CallingBar* bar_ = nullptr;
+    TicketPanel* ticket_ = nullptr;
+    QueuePanel* queue_ = nullptr;
+    ActionForm* form_ = nullptr;
+    wxStaticText *header_ = nullptr, *profile_ = nullptr;
+    wxTextCtrl* profile_edit_ = nullptr;
+};
+
+}  // namespace hallq

@@ -1,0 +1,25 @@
+// queue_panel.h - the tickets this window may call, in the order "next" would take them, with
+// their waits; and the tickets parked here. Live from the replica: there is no refresh button.
+#pragma once
+#include <wx/panel.h>
+
+#include "desk_model.h"
+
+class wxListCtrl;
+
+namespace hallq {
+
+class QueuePanel : public wxPanel {
+public:
+    explicit QueuePanel(wxWindow* parent);
+    void update(const DeskView& view);
+    std::string selected_waiting() const;  // number, or empty
+    std::string selected_parked() const;   // number, or the first parked, or empty
+    void focus();                          // keyboard focus on the waiting list (the keys work from here)
+
+private:
+    wxListCtrl *waiting_, *parked_;
+    std::vector<std::string> waiting_numbers_, parked_numbers_;
+};
+
+}  // namespace hallq

@@ -1,0 +1,122 @@
+// test_desk.cpp - hall-desk on a virtual screen against a real hall server, driven by the keys a
+// clerk presses: log in, call, recall, start, finish, no-show, transfer, refusals, server restart.
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "gui_process.h"
+#include "server_process.h"
+
+using namespace hallq;
+using namespace hallq::test;
+
+namespace {
+std::string said(const AppProcess& app) {
+    std::string out;
+    for (const auto& l : app.seen()) out += "  " + l + "\n";
+    return out + "stderr:\n" + app.stderr_text();
+}
+
+std::string expect_line(AppProcess& app, const std::string& text) {
+    std::string line = app.wait_for(text, std::chrono::seconds(20));
+    if (line.empty()) FAIL("no line \"" << text << "\" from hall-desk\n" << said(app));
+    return line;
+}
+
+// Keys and text go to the desk's window (focused first: there is no window manager).
+void press(const std::string& display, const std::string& what) {
+    std::string cmd = "DISPLAY=" + display + " xdotool search --sync --onlyvisible --classname hall-desk windowfocus --sync " + what;
+    REQUIRE(run_command(cmd + " >/dev/null 2>&1") == 0);
+}
+
+struct DeskHall {
+    TempDir dir;
+    ServerProcess server{dir.path / "hall.db"};
+    zmq::context_t ctx;
+    std::unique_ptr<RequestClient> kiosk;
+    DeskHall() {
+        std::ofstream(dir.path / "server.json") << R"({"policy": {"recall_cooldown_s": 0}})";
+        server.start({"--config", (dir.path / "server.json").string()});
+        kiosk = std::make_unique<RequestClient>(ctx, server.requests(), "kiosk");
+    }
+    std::string sql(const std::string& q) {
+        std::string out;
+        run_command("sqlite3 '" + (dir.path / "hall.db").string() + "' \"" + q + "\"", &out);
+        return out;
+    }
+};
+}  // namespace
+
+TEST_CASE("desk: a clerk's morning, key by key") {
+    DeskHall hall;
+    for (const char* q : {"A", "A", "A", "B"}) must_ok(*hall.kiosk, "issue_ticket", Json{{"queue", q}});
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess desk(HALL_DESK_BIN,
+                    {"--server", hall.server.requests(), "--events", hall.server.events(), "--trace", "--clerk", "c01",
+                     "--window", "1", "--size", "1280x800"},
+                    screen.display(), {{"HALLQ_PASSWORD", ""}});
+    expect_line(desk, "desk ready");
+    expect_line(desk, "desk connected");
+
+    press(screen.display(), "type --delay 30 hallq2026");
+    press(screen.display(), "key Return");
+    expect_line(desk, "login ok c01 window=1");
+    expect_line(desk, "state=open current=- waiting=4");
+    screen.screenshot("desk-idle", 1280, 822);
+
+    press(screen.display(), "key F3");  // start, with no ticket: refused on the desk itself
+    expect_line(desk, "action Start disabled window_idle");
+
+    press(screen.display(), "key F1");
+    expect_line(desk, "reply call_next ok");
+    expect_line(desk, "current=A001:called");
+    press(screen.display(), "key F2");
+    expect_line(desk, "reply recall ok");
+    press(screen.display(), "key F3");
+    expect_line(desk, "current=A001:serving");
+    press(screen.display(), "key F4");  // the finish form, then F4 again: items as asked, handled
+    press(screen.display(), "key F4");
+    expect_line(desk, "reply finish ok");
+    expect_line(desk, "current=- waiting=3");
+    CHECK(hall.sql("SELECT state || ' ' || outcome || ' ' || recalls FROM tickets WHERE number='A001'") == "done handled 1\n");
+
+    press(screen.display(), "key F1");
+    expect_line(desk, "current=A002:called");
+    press(screen.display(), "key F5");
+    expect_line(desk, "reply no_show ok");
+    CHECK(hall.sql("SELECT state FROM tickets WHERE number='A002'") == "no_show\n");
+
+    // Transfer to window 3: F6, the window number, Enter; it waits in window 3's queue.
+    press(screen.display(), "key F1");
+    expect_line(desk, "current=A003:called");
+    press(screen.display(), "key F6");
+    press(screen.display(), "type 3");
+    press(screen.display(), "key Return");
+    expect_line(desk, "reply transfer ok");
+    Json order = must_ok(*hall.kiosk, "call_order", Json{{"window", 3}});
+    REQUIRE(order["tickets"].size() >= 1);
+    CHECK(order["tickets"][0]["number"] == "A003");
+
+    // A refusal from the server is shown with its reason: calling a chosen ticket needs one.
+    press(screen.display(), "key F9");
+    press(screen.display(), "key Return");
+    expect_line(desk, "reply call_ticket reason_required");
+    screen.screenshot("desk-refusal", 1280, 822);
+
+    // The server goes away and comes back: the desk says so and carries on.
+    hall.server.kill9();
+    expect_line(desk, "desk disconnected");
+    hall.server.start({"--config", (hall.dir.path / "server.json").string()});
+    expect_line(desk, "desk connected");
+    press(screen.display(), "key F1");
+    expect_line(desk, "reply call_next ok");
+    expect_line(desk, "current=B001:called");
+    screen.screenshot("desk-serving", 1280, 822);
+}
+
+TEST_CASE("desk: bad options are refused with the reason") {
+    std::string out;
+    CHECK(run_command(std::string(HALL_DESK_BIN) + " --lang fr 2>&1", &out) == 2);
+    CHECK(out.find("--lang must be zh or en") != std::string::npos);
+    CHECK(run_command(std::string(HALL_DESK_BIN) + " --help", &out) == 0);
+    CHECK(out.find("F1 next") != std::string::npos);
+}
