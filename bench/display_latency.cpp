@@ -133,7 +133,8 @@ int main(int argc, char** argv) {
                                           "pcm.rec { type file slave.pcm \"sink\" file \""
                                        << (dir / "out.raw").string() << "\" format \"raw\" }\npcm.sink { type null }\n";
     Child server({HALLSERVER_BIN, "--catalogue", HALLQ_TEST_DATA "/small-hall.json", "--db", (dir / "hall.db").string(),
-                  "--requests", "tcp://127.0.0.1:*", "--events", "tcp://127.0.0.1:*", "--log-level", "warn"},
+                  "--requests", "tcp://127.0.0.1:*", "--events", "tcp://127.0.0.1:*", "--log-level", "warn",
+                  "--demo-passwords"},
                  {}, true);
     std::string ready = server.line_with("hallserver ready");
     std::string req = endpoint(ready, "requests"), ev = endpoint(ready, "events");
@@ -159,7 +160,7 @@ int main(int argc, char** argv) {
     hallq::RequestClient desk(ctx, req, "bench-desk");
     const int windows = 2;
     for (int w = 1; w <= windows; ++w) {
-        desk.request("clerk_login", hallq::Json{{"window", w}, {"clerk", "c0" + std::to_string(w)}});
+        desk.request("clerk_login", hallq::Json{{"window", w}, {"clerk", "c0" + std::to_string(w)}, {"password", "hallq2026"}});
         desk.request("window_open", hallq::Json{{"window", w}});
     }
     Stats commit, frame, voice;

@@ -1,4 +1,7 @@
 // main.cpp - hallserver: the hall's single source of truth, headless.
+#include <termios.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -8,6 +11,7 @@
 #include <sstream>
 
 #include "config.h"
+#include "credentials.h"
 #include "log.h"
 #include "protocol/codec.h"
 #include "server.h"
@@ -30,7 +34,11 @@ Usage: hallserver [options]
   --requests EP       request endpoint (default tcp://127.0.0.1:5570; tcp://127.0.0.1:* = any free port)
   --events EP         event endpoint (default tcp://127.0.0.1:5571)
   --catalogue FILE    load this catalogue (departments, items, queues, windows, clerks)
-  --demo              load the demo district hall catalogue
+  --demo              load the demo district hall catalogue; clerks without a password get the
+                      demo password (implies --demo-passwords)
+  --demo-passwords    give every catalogue clerk without a password the demo password
+  --set-password CLERK  set a clerk's password in --db FILE: the new password is read from the
+                      first line of stdin (at least 6 characters); then exit
   --rollover HH:MM    start of the service day (default 03:00)
   --log-level LEVEL   debug, info, warn, error (default info)
   --check             check the config and catalogue, print a summary and exit (nothing is opened)
@@ -47,6 +55,51 @@ std::string demo_catalogue_path(const char* argv0) {
                        fs::path(HALLQ_SOURCE_DATA_DIR) / "demo-hall.json"})
         if (fs::exists(p, ec)) return p.string();
     return "";
+}
+
+// The first line of stdin; on a terminal, prompted for and not echoed.
+std::string read_secret_line(const char* prompt) {
+    bool tty = isatty(STDIN_FILENO);
+    termios old{};
+    if (tty && tcgetattr(STDIN_FILENO, &old) == 0) {
+        std::cerr << prompt << std::flush;
+        termios quiet = old;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    std::string line;
+    std::getline(std::cin, line);
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        std::cerr << "\n";
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+}
+
+// hallserver --set-password CLERK --db FILE: the administrator sets a clerk's password.
+int set_password(const std::string& db, const std::string& clerk) {
+    using namespace hallq;
+    std::error_code ec;
+    if (!std::filesystem::exists(db, ec)) {
+        std::cerr << "hallserver: no database " << db << " (start the server once to create it)\n";
+        return 1;
+    }
+    std::string password = read_secret_line("新密码 / new password: ");
+    size_t chars = 0;
+    for (unsigned char c : password) chars += (c & 0xC0) != 0x80;
+    if (chars < 6) {
+        std::cerr << "hallserver: 密码至少6位 / the password needs at least 6 characters\n";
+        return 2;
+    }
+    Store store(db);
+    if (!store.load().catalogue().clerk(clerk)) {
+        std::cerr << "hallserver: 没有这个工作人员 / no clerk " << clerk << " in the catalogue of " << db << "\n";
+        return 1;
+    }
+    store.set_password_hash(clerk, hash_password(password), wall_clock_ms());
+    std::cout << "已设置工作人员 " << clerk << " 的密码 / password set for clerk " << clerk << "\n";
+    return 0;
 }
 
 hallq::Catalogue read_catalogue(const std::string& path) {
@@ -77,7 +130,8 @@ int main(int argc, char** argv) {
                 return 2;
             }
         }
-    bool demo = false, check = false;
+    bool demo = false, check = false, demo_passwords = false;
+    std::string password_clerk;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&]() -> std::string {
@@ -98,7 +152,9 @@ int main(int argc, char** argv) {
         else if (a == "--requests") cfg.request_endpoint = value();
         else if (a == "--events") cfg.event_endpoint = value();
         else if (a == "--catalogue") cfg.catalogue = value();
-        else if (a == "--demo") demo = true;
+        else if (a == "--demo") demo = demo_passwords = true;
+        else if (a == "--demo-passwords") demo_passwords = true;
+        else if (a == "--set-password") password_clerk = value();
         else if (a == "--check") check = true;
         else if (a == "--log-level") cfg.log_level = value();
         else if (a == "--rollover") {
@@ -118,6 +174,14 @@ int main(int argc, char** argv) {
         return 2;
     }
     log::set_level(level);
+    if (!password_clerk.empty()) {
+        try {
+            return set_password(cfg.database, password_clerk);
+        } catch (const std::exception& e) {
+            std::cerr << "hallserver: " << e.what() << "\n";
+            return 1;
+        }
+    }
     if (demo && cfg.catalogue.empty()) {
         cfg.catalogue = demo_catalogue_path(argv[0]);
         if (cfg.catalogue.empty()) {
@@ -145,6 +209,11 @@ int main(int argc, char** argv) {
         Server server(service, cfg);
         server.bind();
         for (const auto& e : service.start(catalogue, wall_clock_ms())) server.publish(e);
+        if (demo_passwords) {
+            int seeded = seed_passwords(store, service.hall().catalogue(), kDemoPassword, wall_clock_ms());
+            HALLQ_LOG(warn, "demo passwords in use: clerks without a password of their own have the demo"
+                            " password (docs/configuration.md); " << seeded << " set now");
+        }
         HALLQ_LOG(info, "database " << cfg.database << ", " << service.hall().tickets().size()
                                     << " tickets today, event seq " << service.hall().seq());
         std::cout << "hallserver ready: requests=" << server.request_endpoint()

@@ -18,7 +18,11 @@ namespace {
 // What a request asked for, stable across restarts and builds: FNV-1a 64 of the type and the
 // body in canonical form (object keys sorted), as hex. Personal data enters only in its masked
 // form, the form the database already holds, so the stored fingerprint reveals nothing more.
+// Passwords do not enter at all: each is replaced by the same constant, so a retry is still the
+// same request, and the stored fingerprint reveals nothing about them.
 std::string fingerprint(const std::string& type, Json body) {
+    for (auto it = body.begin(); it != body.end(); ++it)
+        if (is_password_field(it.key())) *it = "*";
     if (auto it = body.find("id_number"); it != body.end() && it->is_string())
         *it = mask_id_number(it->get<std::string>());
     if (auto it = body.find("holder_name"); it != body.end() && it->is_string())
@@ -128,6 +132,10 @@ HallService::Outcome HallService::handle(std::string_view bytes, int64_t now) {
         out.reply = cached->reply;
         return out;
     }
+    if (req.type == "change_password") {
+        out.reply = change_password(req.rid, req.body, print, now);
+        return out;
+    }
     auto decoded = decode_command(req.type, req.body);
     if (auto* err = std::get_if<Error>(&decoded)) {
         HALLQ_LOG(debug, req.type << " refused: " << to_string(err->code) << " " << err->detail);
@@ -135,6 +143,12 @@ HallService::Outcome HallService::handle(std::string_view bytes, int64_t now) {
         return out;
     }
     const Command& cmd = std::get<Command>(decoded);
+    if (cmd.type == CommandType::clerk_login) {
+        if (auto refused = check_password(cmd.clerk, cmd.password, now)) {
+            out.reply = make_error_reply(req.rid, *refused);
+            return out;
+        }
+    }
     Decision d = hall_.decide(cmd, now);
     if (!d.ok()) {
         HALLQ_LOG(debug, req.type << " refused: " << to_string(d.error.code) << " " << d.error.detail);
@@ -147,6 +161,57 @@ HallService::Outcome HallService::handle(std::string_view bytes, int64_t now) {
                        [&] { return command_result(hall_, ticket, window, now); }, out.publish, print);
     HALLQ_LOG(debug, req.type << " done (" << req.rid << ")");
     return out;
+}
+
+std::optional<Error> HallService::check_password(const std::string& clerk, const std::string& password,
+                                                 int64_t now) {
+    if (login_guard_.locked(clerk, now)) {
+        HALLQ_LOG(info, "password of clerk " << clerk << " not checked: locked after failed logins");
+        return Error{ErrorCode::login_locked, ""};
+    }
+    std::optional<std::string> hash;
+    try {
+        hash = store_.password_hash(clerk);
+        if (!hash && unknown_clerk_hash_.empty()) unknown_clerk_hash_ = hash_password("no such clerk");
+    } catch (const std::exception& e) {
+        HALLQ_LOG(error, "password check failed: " << e.what());
+        return Error{ErrorCode::internal, "storage"};
+    }
+    // An id without a credential costs the same time as a wrong password: ids cannot be probed.
+    bool right = verify_password(hash ? *hash : unknown_clerk_hash_, password) && hash;
+    if (right) {
+        login_guard_.succeeded(clerk);
+        return std::nullopt;
+    }
+    if (!hash)
+        HALLQ_LOG(warn, "clerk " << clerk << " refused: no password set"
+                                 << (hall_.catalogue().clerk(clerk) ? "" : " (not in the catalogue)"));
+    else
+        HALLQ_LOG(info, "clerk " << clerk << " refused: wrong password");
+    if (login_guard_.failed(clerk, now))
+        HALLQ_LOG(warn, "clerk " << clerk << ": " << LoginGuard::kMaxFailures
+                                 << " failed logins within 10 minutes; refused for 5 minutes");
+    return Error{ErrorCode::wrong_password, ""};
+}
+
+std::string HallService::change_password(const std::string& rid, const Json& body,
+                                         const std::string& print, int64_t now) {
+    auto decoded = decode_password_change(body);
+    if (auto* err = std::get_if<Error>(&decoded)) {
+        HALLQ_LOG(debug, "change_password refused: " << to_string(err->code) << " " << err->detail);
+        return make_error_reply(rid, *err);
+    }
+    const PasswordChange& p = std::get<PasswordChange>(decoded);
+    if (auto refused = check_password(p.clerk, p.old_password, now)) return make_error_reply(rid, *refused);
+    std::string reply = make_reply(rid, Json{{"clerk", p.clerk}, {"seq", hall_.seq()}});
+    try {
+        store_.set_password_hash(p.clerk, hash_password(p.new_password), now, rid, reply, print);
+    } catch (const std::exception& e) {
+        HALLQ_LOG(error, "password change failed: " << e.what());
+        return make_error_reply(rid, Error{ErrorCode::internal, "storage"});
+    }
+    HALLQ_LOG(info, "clerk " << p.clerk << " changed their password");
+    return reply;
 }
 
 }  // namespace hallq

@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "core/hall.h"
+#include "credentials.h"
 #include "protocol/json.h"
 #include "store.h"
 
@@ -43,7 +44,15 @@ private:
                        const std::function<Json()>& reply_body, std::vector<std::string>& publish,
                        const std::string& fingerprint = "");
 
+    // The password check of clerk_login and change_password: the lockout, then the stored hash.
+    // Returns the refusal, or nothing when the password is right.
+    std::optional<Error> check_password(const std::string& clerk, const std::string& password, int64_t now);
+    std::string change_password(const std::string& rid, const Json& body, const std::string& print,
+                                int64_t now);
+
     Store& store_;
+    LoginGuard login_guard_;
+    std::string unknown_clerk_hash_;  // verified against for ids without a credential: same cost
     const ServerConfig& cfg_;
     Hall hall_;
     int since_snapshot_ = 0;

@@ -239,6 +239,47 @@ void Store::prune_requests(int64_t before_ms) {
     sqlite3_finalize(s);
 }
 
+std::optional<std::string> Store::password_hash(const std::string& clerk) {
+    sqlite3_stmt* s = prepare("SELECT hash FROM clerk_credentials WHERE clerk = ?");
+    bind_text(s, 1, clerk);
+    std::optional<std::string> hash;
+    if (sqlite3_step(s) == SQLITE_ROW) hash = column_text(s, 0);
+    sqlite3_finalize(s);
+    return hash;
+}
+
+void Store::set_password_hash(const std::string& clerk, const std::string& hash, int64_t at,
+                              const std::string& rid, const std::string& reply,
+                              const std::string& fingerprint) {
+    sqlite3_stmt* s = prepare(
+        "INSERT INTO clerk_credentials(clerk, hash, updated_at) VALUES(?,?,?)"
+        " ON CONFLICT(clerk) DO UPDATE SET hash=excluded.hash, updated_at=excluded.updated_at");
+    bind_text(s, 1, clerk);
+    bind_text(s, 2, hash);
+    bind_int(s, 3, at);
+    exec("BEGIN IMMEDIATE");
+    try {
+        int rc = sqlite3_step(s);
+        sqlite3_finalize(s);
+        s = nullptr;
+        if (rc != SQLITE_DONE) throw StoreError(std::string("database: ") + sqlite3_errmsg(db_));
+        if (!rid.empty()) {
+            Use u{insert_request_};
+            bind_text(insert_request_, 1, rid);
+            bind_int(insert_request_, 2, at);
+            bind_text(insert_request_, 3, reply);
+            bind_text(insert_request_, 4, fingerprint);
+            if (sqlite3_step(insert_request_) != SQLITE_DONE)
+                throw StoreError(std::string("database: ") + sqlite3_errmsg(db_));
+        }
+        exec("COMMIT");
+    } catch (...) {
+        sqlite3_finalize(s);
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
 std::vector<std::string> Store::events_after(uint64_t after, int limit) {
     std::vector<std::string> out;
     sqlite3_stmt* s = prepare("SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?");

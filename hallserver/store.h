@@ -50,6 +50,14 @@ public:
     // Forgets cached replies older than `before_ms`.
     void prune_requests(int64_t before_ms);
 
+    // A clerk's password hash (credentials.h), if one is set.
+    std::optional<std::string> password_hash(const std::string& clerk);
+    // Sets a clerk's password hash; with a request id, stores the reply to that request in the
+    // same transaction (change_password). Throws StoreError.
+    void set_password_hash(const std::string& clerk, const std::string& hash, int64_t at,
+                           const std::string& rid = "", const std::string& reply = "",
+                           const std::string& fingerprint = "");
+
     // The events with seq > after (at most `limit`), as stored JSON (tests, hallctl tail --from).
     std::vector<std::string> events_after(uint64_t after, int limit);
 

@@ -73,6 +73,15 @@ CREATE TABLE ratings (
 );
 CREATE INDEX ratings_day ON ratings(day, window);
 )sql",
+    // 4: clerk passwords, as argon2id hashes (libsodium's string form, salt included). Never the
+    // password itself.
+    R"sql(
+CREATE TABLE clerk_credentials (
+  clerk       TEXT PRIMARY KEY,
+  hash        TEXT NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+)sql",
 };
 
 }  // namespace hallq::schema

@@ -1,9 +1,14 @@
 // commands.cpp - maps hallctl verbs to protocol requests, and events to readable lines.
 #include "commands.h"
 
+#include <termios.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
+#include <iostream>
 
 #include "core/rating.h"
 
@@ -26,7 +31,32 @@ int64_t today_at(const std::string& hhmm) {
     tm.tm_sec = 0;
     return int64_t(std::mktime(&tm)) * 1000;
 }
+std::string password_for(const Args& a, const std::string& clerk) {
+    if (a.has("password")) return a.get("password");
+    const char* env = std::getenv("HALLQ_PASSWORD");
+    if (env && *env) return env;
+    return read_secret("工作人员 " + clerk + " 的密码 / password of clerk " + clerk + ": ");
+}
 }  // namespace
+
+std::string read_secret(const std::string& prompt) {
+    bool tty = isatty(STDIN_FILENO);
+    termios old{};
+    if (tty && tcgetattr(STDIN_FILENO, &old) == 0) {
+        std::cerr << prompt << std::flush;
+        termios quiet = old;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    std::string line;
+    std::getline(std::cin, line);
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        std::cerr << "\n";
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+}
 
 Built build_request(const std::string& verb, const Args& a) {
     Built b;
@@ -60,6 +90,16 @@ Built build_request(const std::string& verb, const Args& a) {
     if (verb == "login") {
         with_window("clerk_login");
         b.body["clerk"] = a.word(2, "clerk id");
+        b.body["password"] = password_for(a, a.word(2, "clerk id"));
+        return b;
+    }
+    if (verb == "passwd") {  // old and new password: --password / --new-password, else asked for
+        b.type = "change_password";
+        std::string clerk = a.word(1, "clerk id");
+        b.body["clerk"] = clerk;
+        b.body["old_password"] = password_for(a, clerk);
+        b.body["new_password"] = a.has("new-password") ? a.get("new-password")
+                                                       : read_secret("新密码 / new password: ");
         return b;
     }
     if (verb == "logout") return with_window("clerk_logout");

@@ -12,8 +12,12 @@ struct Built {
     Json body = Json::object();
 };
 
-// Throws UsageError for an unknown verb or a missing argument.
+// Throws UsageError for an unknown verb or a missing argument. A password not given with
+// --password comes from $HALLQ_PASSWORD, else read_secret.
 Built build_request(const std::string& verb, const Args& a);
+
+// A line from stdin; on a terminal, after `prompt` (on stderr) and without echo.
+std::string read_secret(const std::string& prompt);
 
 // "A012 请到 03 号窗口" style line for an event, or "" if the event is not worth a line.
 std::string describe_event(const Json& event);

@@ -19,7 +19,10 @@ Usage: hallctl [--server EP] [--events EP] [--timeout MS] [--retries N] [--rid I
   issue --queue A | --item CODE [--class green] [--reservation ID --slot HH:MM]
         [--id-number N] [--name 姓名]                      取号 take a ticket
   cancel TICKET [--reason TEXT]                             取消 cancel a waiting ticket
-  login WINDOW CLERK | logout WINDOW                        登录/退出 clerk at a window
+  login WINDOW CLERK [--password P] | logout WINDOW        登录/退出 clerk at a window; the password
+                                                            from --password, else $HALLQ_PASSWORD,
+                                                            else asked for (not echoed)
+  passwd CLERK [--password OLD] [--new-password NEW]        修改密码 change a clerk's password
   open | pause | close WINDOW                               开窗/暂停/关窗
   profile WINDOW A,B,C                                      业务范围 work profile
   next WINDOW                                               叫号 call next

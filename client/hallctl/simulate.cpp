@@ -2,6 +2,7 @@
 #include "simulate.h"
 
 #include <atomic>
+#include <cstdlib>
 #include <iostream>
 #include <random>
 #include <map>
@@ -63,7 +64,10 @@ void clerk(Sim& sim, const WindowDef& w, const Clerk& who) {
     // 0 = walks off without rating; then 非常满意 … 非常不满意, mostly good as in real halls.
     std::discrete_distribution<int> rating({10, 2, 3, 6, 22, 57});
     Json win{{"window", w.number}};
-    client.request("clerk_login", Json{{"window", w.number}, {"clerk", who.id}});
+    // The demo password (hallserver --demo), unless $HALLQ_PASSWORD names another.
+    const char* env = std::getenv("HALLQ_PASSWORD");
+    std::string password = env && *env ? env : "hallq2026";
+    client.request("clerk_login", Json{{"window", w.number}, {"clerk", who.id}, {"password", password}});
     client.request("window_open", win);
     while (!sim.done) {
         auto r = client.request("call_next", win);

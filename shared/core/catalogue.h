@@ -45,6 +45,7 @@ struct WindowDef {
 
 struct Clerk {
     std::string id, name;
+    bool can_set_profile = false;  // may change the work profile of the window they are logged in at
 };
 
 struct Catalogue {

@@ -39,7 +39,10 @@ namespace hallq {
     X(internal, "服务器内部错误", "Internal server error")                                    \
     X(window_state, "窗口当前状态不允许此操作", "The window's state does not allow this")          \
     X(rid_reused, "请求编号已被另一个请求使用", "The request id was already used for another request") \
-    X(already_rated, "该号票已评价", "This ticket has already been rated")
+    X(already_rated, "该号票已评价", "This ticket has already been rated")                    \
+    X(wrong_password, "工号或密码错误", "Wrong clerk id or password")                          \
+    X(login_locked, "登录失败次数过多，请5分钟后再试", "Too many failed logins; try again in 5 minutes") \
+    X(not_allowed, "无此操作权限", "You are not allowed to do this")
 
 enum class ErrorCode {
 #define X(name, zh, en) name,

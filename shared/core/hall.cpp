@@ -166,6 +166,9 @@ Decision Hall::decide_window_command(const Command& cmd, int64_t now) const {
             if (w->current) return refuse(ErrorCode::window_busy);
             return one(event(EventType::window_closed, now, w->number));
         case CommandType::set_profile: {
+            if (w->clerk.empty()) return refuse(ErrorCode::no_clerk);
+            const Clerk* who = catalogue_->clerk(w->clerk);
+            if (!who || !who->can_set_profile) return refuse(ErrorCode::not_allowed);
             if (cmd.profile.empty()) return refuse(ErrorCode::bad_field, "profile");
             std::set<std::string> seen;
             for (const auto& l : cmd.profile) {

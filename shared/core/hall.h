@@ -87,6 +87,9 @@ struct Command {
     int level = 0;  // rate: 1–5, or 0 when the citizen did not rate
     std::vector<std::string> reasons;  // rate: reason codes (rating.h)
     std::string comment;               // rate
+    // clerk_login: checked by the server against the stored hash before the hall decides; the
+    // hall ignores it, and it never reaches an event, the log, a snapshot or a stored reply.
+    std::string password;
 };
 
 enum class EventType {

@@ -48,7 +48,8 @@ Json to_json(const Catalogue& c) {
         j["windows"].push_back({{"number", w.number}, {"name", w.name},
                                 {"kind", to_string(w.kind)}, {"profile", w.profile}});
     j["clerks"] = Json::array();
-    for (const auto& k : c.clerks) j["clerks"].push_back({{"id", k.id}, {"name", k.name}});
+    for (const auto& k : c.clerks)
+        j["clerks"].push_back({{"id", k.id}, {"name", k.name}, {"can_set_profile", k.can_set_profile}});
     return j;
 }
 
@@ -87,7 +88,8 @@ Catalogue catalogue_from_json(const Json& j) {
         c.windows.push_back(std::move(d));
     }
     for (const auto& k : array_at(j, "clerks"))
-        c.clerks.push_back({req_string(k, "id", "clerk"), json_get<std::string>(k, "name", "")});
+        c.clerks.push_back({req_string(k, "id", "clerk"), json_get<std::string>(k, "name", ""),
+                            json_get<bool>(k, "can_set_profile", false)});
     if (auto problem = c.validate())
         throw CodecError(std::string(to_string(problem->code)) + ": " + problem->detail);
     return c;

@@ -11,6 +11,7 @@ namespace hallq {
 namespace {
 constexpr size_t kMaxText = 500;     // characters (code points), not bytes: Chinese notes count fairly
 constexpr size_t kMaxComment = 200;  // a rating's comment, in characters
+constexpr size_t kMaxPassword = 128;  // characters
 constexpr int64_t kMaxWindow = 9999;  // window numbers are small; larger values are refused, never wrapped
 
 size_t characters(const std::string& s) {
@@ -93,6 +94,7 @@ std::variant<Command, Error> decode_command(const std::string& type, const Json&
     c.level = int(f.integer("level", kNotRated, kHighestLevel));
     c.reasons = f.list("reasons");
     c.comment = f.text("comment", kMaxComment);
+    if (c.type == CommandType::clerk_login) c.password = f.text("password", kMaxPassword);
     std::string klass = f.text("class");
     if (!klass.empty() && !parse(klass, c.klass) && f.bad.empty()) f.bad = "class";
     std::string id_number = f.text("id_number");
@@ -106,6 +108,7 @@ std::variant<Command, Error> decode_command(const std::string& type, const Json&
                         c.type == CommandType::resume || c.type == CommandType::rate;
     if (needs_ticket && !c.ticket && c.ticket_number.empty()) return bad_field("ticket");
     if ((c.type == CommandType::clerk_login) && c.clerk.empty()) return bad_field("clerk");
+    if ((c.type == CommandType::clerk_login) && c.password.empty()) return bad_field("password");
     if (c.type == CommandType::rate && (!body.contains("level") || body["level"].is_null()))
         return bad_field("level");  // absent is not "not rated": the screen sends 0 for that
     if (!id_number.empty()) {
@@ -119,6 +122,23 @@ std::variant<Command, Error> decode_command(const std::string& type, const Json&
     }
     if (!holder_name.empty()) c.holder = mask_name(holder_name);
     return c;
+}
+
+std::variant<PasswordChange, Error> decode_password_change(const Json& body) {
+    Fields f{body, {}};
+    PasswordChange p;
+    p.clerk = f.text("clerk");
+    p.old_password = f.text("old_password", kMaxPassword);
+    p.new_password = f.text("new_password", kMaxPassword);
+    if (!f.bad.empty()) return bad_field(f.bad);
+    if (p.clerk.empty()) return bad_field("clerk");
+    if (p.old_password.empty()) return bad_field("old_password");
+    if (characters(p.new_password) < kMinPasswordLength) return bad_field("new_password");
+    return p;
+}
+
+bool is_password_field(const std::string& key) {
+    return key == "password" || key == "old_password" || key == "new_password";
 }
 
 }  // namespace hallq

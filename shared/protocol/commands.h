@@ -15,6 +15,19 @@ bool is_query_type(const std::string& type);
 // naming it; an invalid ID number → invalid_id_number. A valid ID number or holder name is
 // reduced to its masked form here: the full value never reaches the hall state.
 // `rollover` is the server's own command and is not accepted from clients.
+// `clerk_login` also needs `password`, kept only in Command::password.
 std::variant<Command, Error> decode_command(const std::string& type, const Json& body);
+
+// change_password: a clerk's own password change, handled by the server, not a hall command.
+struct PasswordChange {
+    std::string clerk, old_password, new_password;
+};
+constexpr size_t kMinPasswordLength = 6;  // characters
+// Missing or invalid field → bad_field naming it; a new password shorter than
+// kMinPasswordLength → bad_field "new_password".
+std::variant<PasswordChange, Error> decode_password_change(const Json& body);
+
+// The body fields that hold passwords: never logged, stored or fingerprinted.
+bool is_password_field(const std::string& key);
 
 }  // namespace hallq

@@ -25,7 +25,7 @@ struct Hall {
     }
     std::vector<std::string> endpoints() const { return {"--server", server.requests(), "--events", server.events()}; }
     void open_window(int w, const std::string& clerk) {
-        must_ok(*desk, "clerk_login", Json{{"window", w}, {"clerk", clerk}});
+        must_ok(*desk, "clerk_login", login_body(w, clerk));
         must_ok(*desk, "window_open", Json{{"window", w}});
     }
     std::string sql(const std::string& query) {
@@ -79,7 +79,7 @@ TEST_CASE("display: a call made with hallctl appears on the main screen; a resta
     std::string ctl = std::string(HALLCTL_BIN) + " --server " + hall.server.requests() + " ";
     REQUIRE(run_command(ctl + "issue --queue A >/dev/null") == 0);
     REQUIRE(run_command(ctl + "issue --queue B >/dev/null") == 0);
-    REQUIRE(run_command(ctl + "login 1 c01 >/dev/null && " + ctl + "open 1 >/dev/null && " + ctl + "next 1 >/dev/null") == 0);
+    REQUIRE(run_command(ctl + "login 1 c01 --password hallq2026 >/dev/null && " + ctl + "open 1 >/dev/null && " + ctl + "next 1 >/dev/null") == 0);
     std::string shown = expect(app, "shown call A001 window=1");
     CHECK(shown.find("connected=1") != std::string::npos);
     screen.screenshot("display-main-1920x1080");
@@ -92,7 +92,7 @@ TEST_CASE("display: a call made with hallctl appears on the main screen; a resta
     RequestClient desk(hall.ctx, hall.server.requests(), "desk2");
     must_ok(desk, "start", Json{{"window", 1}});
     must_ok(desk, "finish", Json{{"window", 1}});
-    must_ok(desk, "clerk_login", Json{{"window", 2}, {"clerk", "c02"}});
+    must_ok(desk, "clerk_login", login_body(2, "c02"));
     must_ok(desk, "window_open", Json{{"window", 2}});
     must_ok(desk, "call_next", Json{{"window", 2}});
     expect(app, "shown call B001 window=2");

@@ -25,9 +25,10 @@ TempDir::~TempDir() {
     if (!std::getenv("HALLQ_KEEP_TEST_FILES")) std::filesystem::remove_all(path, ec);
 }
 
-ServerProcess::ServerProcess(std::filesystem::path db, std::string catalogue)
+ServerProcess::ServerProcess(std::filesystem::path db, std::string catalogue, bool demo_passwords)
     : db_(std::move(db)),
-      catalogue_(catalogue.empty() ? std::string(HALLQ_TEST_DATA) + "/small-hall.json" : catalogue) {}
+      catalogue_(catalogue.empty() ? std::string(HALLQ_TEST_DATA) + "/small-hall.json" : catalogue),
+      demo_passwords_(demo_passwords) {}
 
 ServerProcess::~ServerProcess() {
     if (pid_ > 0) kill9();
@@ -39,6 +40,7 @@ void ServerProcess::start(std::vector<std::string> extra) {
     REQUIRE(pipe(fds) == 0);
     std::vector<std::string> args = {HALLSERVER_BIN, "--db", db_.string(), "--catalogue", catalogue_,
                                      "--requests", requests_, "--events", events_};
+    if (demo_passwords_) args.push_back("--demo-passwords");
     args.insert(args.end(), extra.begin(), extra.end());
     // Built before the fork: the child of a threaded process must not allocate before exec.
     std::vector<char*> argv;

@@ -22,8 +22,9 @@ struct TempDir {
 
 class ServerProcess {
 public:
-    // `catalogue` defaults to tests/data/small-hall.json.
-    explicit ServerProcess(std::filesystem::path db, std::string catalogue = "");
+    // `catalogue` defaults to tests/data/small-hall.json. With `demo_passwords` every clerk
+    // without a password gets kDemoPassword (hallserver --demo-passwords).
+    explicit ServerProcess(std::filesystem::path db, std::string catalogue = "", bool demo_passwords = true);
     ~ServerProcess();
 
     // Starts and waits for the ready line. The first start picks free ports; restarts reuse them.
@@ -40,6 +41,7 @@ public:
 private:
     std::filesystem::path db_;
     std::string catalogue_;
+    bool demo_passwords_ = true;
     pid_t pid_ = -1;
     std::string requests_ = "tcp://127.0.0.1:*", events_ = "tcp://127.0.0.1:*";
 };
@@ -57,5 +59,12 @@ Json must_ok(RequestClient& c, const std::string& type, const Json& body = Json:
 
 // Runs a command line, returns its exit code and stdout.
 int run_command(const std::string& cmd, std::string* out = nullptr);
+
+// The password every clerk has with --demo-passwords, as the desk sends it.
+inline const char* const kClerkPassword = "hallq2026";
+// A clerk_login body with the demo password.
+inline Json login_body(int window, const std::string& clerk, const std::string& password = kClerkPassword) {
+    return Json{{"window", window}, {"clerk", clerk}, {"password", password}};
+}
 
 }  // namespace hallq::test

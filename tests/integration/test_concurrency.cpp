@@ -36,7 +36,7 @@ TEST_CASE("concurrent kiosks and clerks: unique numbers, no lost tickets") {
         clerks.emplace_back([&, w] {
             RequestClient c(ctx, server.requests(), "desk" + std::to_string(w));
             Json win{{"window", w}};
-            c.request("clerk_login", Json{{"window", w}, {"clerk", "c0" + std::to_string(w)}});
+            c.request("clerk_login", login_body(w, "c0" + std::to_string(w)));
             c.request("window_open", win);
             for (;;) {
                 bool no_more_arrivals = kiosks_done;  // read before asking, so the answer is newer
@@ -104,7 +104,7 @@ TEST_CASE("a repeated request id returns the first answer, never a second ticket
         CHECK(state["tickets"].size() == 2);
     }
     SECTION("a call is not made twice") {
-        must_ok(c, "clerk_login", Json{{"window", 1}, {"clerk", "c01"}});
+        must_ok(c, "clerk_login", login_body(1, "c01"));
         must_ok(c, "window_open", Json{{"window", 1}});
         Reply call1 = must_reply(c, "call_next", Json{{"window", 1}}, "desk-call-7");
         Reply call2 = must_reply(c, "call_next", Json{{"window", 1}}, "desk-call-7");
@@ -119,7 +119,7 @@ TEST_CASE("a repeated request id returns the first answer, never a second ticket
         Reply other = must_reply(c, "issue_ticket", Json{{"queue", "B"}}, "kiosk-retry-1");
         CHECK_FALSE(other.ok);
         CHECK(other.error.code == ErrorCode::rid_reused);
-        Reply login = must_reply(c, "clerk_login", Json{{"window", 1}, {"clerk", "c01"}}, "kiosk-retry-1");
+        Reply login = must_reply(c, "clerk_login", login_body(1, "c01"), "kiosk-retry-1");
         CHECK(login.error.code == ErrorCode::rid_reused);
         Json status = must_ok(c, "status");
         CHECK(status["windows"][0].value("clerk", std::string()).empty());  // no login happened

@@ -17,7 +17,7 @@ TEST_CASE("hallctl issues, calls and reports refusals with exit codes") {
     REQUIRE(run_command(ctl + "issue --queue A", &out) == 0);
     Json issued = Json::parse(out);
     CHECK(issued["ticket"]["number"] == "A001");
-    REQUIRE(run_command(ctl + "login 1 c01", &out) == 0);
+    REQUIRE(run_command(ctl + "login 1 c01 --password hallq2026", &out) == 0);
     REQUIRE(run_command(ctl + "open 1", &out) == 0);
     REQUIRE(run_command(ctl + "next 1", &out) == 0);
     CHECK(Json::parse(out)["ticket"]["state"] == "called");

@@ -43,7 +43,7 @@ TEST_CASE("a rating is stored, published and counted, and bad ratings change not
     replica.poll(ms(0));  // subscribed and holding a snapshot before anything happens
     REQUIRE(replica.synced());
     RequestClient c(ctx, server.requests(), "desk1");
-    must_ok(c, "clerk_login", Json{{"window", 1}, {"clerk", "c01"}});
+    must_ok(c, "clerk_login", login_body(1, "c01"));
     must_ok(c, "window_open", Json{{"window", 1}});
     std::string number = finished_ticket(c);
     // The clerk leaves before the citizen has rated: the rating still names the clerk.
@@ -73,7 +73,7 @@ TEST_CASE("a rating is stored, published and counted, and bad ratings change not
     CHECK(e["comment"] == "等了很久");
 
     // Refused, and nothing is written: no event, no second row.
-    must_ok(c, "clerk_login", Json{{"window", 1}, {"clerk", "c01"}});
+    must_ok(c, "clerk_login", login_body(1, "c01"));
     must_ok(c, "window_open", Json{{"window", 1}});
     Json waiting = must_ok(c, "issue_ticket", Json{{"queue", "C"}})["ticket"];  // not window 1's
     uint64_t before = must_ok(c, "ping")["seq"].get<uint64_t>();
@@ -133,7 +133,7 @@ TEST_CASE("hallctl rates a ticket and tail describes the rating") {
     std::string ctl = std::string(HALLCTL_BIN) + " --server " + server.requests() + " --events " +
                       server.events() + " ";
     std::string out;
-    REQUIRE(run_command(ctl + "login 1 c01 && " + ctl + "open 1 > /dev/null", &out) == 0);
+    REQUIRE(run_command("HALLQ_PASSWORD=hallq2026 " + ctl + "login 1 c01 && " + ctl + "open 1 > /dev/null", &out) == 0);
     REQUIRE(run_command(ctl + "issue --queue A && " + ctl + "next 1 && " + ctl + "start 1 && " +
                             ctl + "finish 1 > /dev/null",
                         &out) == 0);

@@ -15,7 +15,7 @@ using ms = std::chrono::milliseconds;
 // A morning's worth of varied commands.
 void busy_morning(RequestClient& c, int rounds) {
     for (int w = 1; w <= 2; ++w) {
-        c.request("clerk_login", Json{{"window", w}, {"clerk", "c0" + std::to_string(w)}});
+        c.request("clerk_login", login_body(w, "c0" + std::to_string(w)));
         c.request("window_open", Json{{"window", w}});
     }
     for (int i = 0; i < rounds; ++i) {

@@ -276,6 +276,9 @@ TEST_CASE("lifecycle: windows and clerks") {
     CHECK(h.window(1)->clerk.empty());
 
     Command profile = cmd(C::set_profile, 1);
+    Command c01 = cmd(C::clerk_login, 1);
+    c01.clerk = "c01";  // may set profiles (small-hall.json)
+    run(h, c01, kMorning);
     profile.profile = {"B", "Z"};
     CHECK(refused(h, profile, kMorning) == ErrorCode::unknown_queue);
     profile.profile = {"B", "B"};
@@ -285,4 +288,32 @@ TEST_CASE("lifecycle: windows and clerks") {
     profile.profile = {"C", "A"};
     run(h, profile, kMorning);
     CHECK(h.window(1)->profile == std::vector<std::string>{"C", "A"});
+}
+
+TEST_CASE("lifecycle: only a clerk allowed to may change the profile of their window") {
+    Hall h = open_hall({});
+    using C = CommandType;
+    Command profile = cmd(C::set_profile, 2);
+    profile.profile = {"C"};
+    CHECK(refused(h, profile, kMorning) == ErrorCode::no_clerk);
+    Command login = cmd(C::clerk_login, 2);
+    login.clerk = "c02";  // no can_set_profile
+    run(h, login, kMorning);
+    CHECK(refused(h, profile, kMorning) == ErrorCode::not_allowed);
+    CHECK(h.window(2)->profile == std::vector<std::string>{"B", "A"});
+    // c01 may, but only at the window they are logged in at: not at c02's window from elsewhere.
+    Command c01 = cmd(C::clerk_login, 1);
+    c01.clerk = "c01";
+    run(h, c01, kMorning);
+    CHECK(refused(h, profile, kMorning) == ErrorCode::not_allowed);
+    run(h, cmd(C::clerk_logout, 2), kMorning);
+    run(h, cmd(C::clerk_logout, 1), kMorning);
+    login.clerk = "c01";
+    run(h, login, kMorning);
+    auto events = run(h, profile, kMorning);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].type == EventType::profile_changed);
+    CHECK(h.window(2)->profile == std::vector<std::string>{"C"});
+    CHECK(h.catalogue().clerk("c01")->can_set_profile);
+    CHECK_FALSE(h.catalogue().clerk("c02")->can_set_profile);
 }
