@@ -57,6 +57,11 @@ TEST_CASE("desk: a clerk's morning, key by key") {
     expect_line(desk, "desk ready");
     expect_line(desk, "desk connected");
 
+    // A wrong password is refused with the reason, and the clerk can try again.
+    press(screen.display(), "type --delay 30 wrong-pass");
+    press(screen.display(), "key Return");
+    expect_line(desk, "login refused wrong_password");
+    screen.screenshot("desk-login-refused", 1280, 822);
     press(screen.display(), "type --delay 30 hallq2026");
     press(screen.display(), "key Return");
     expect_line(desk, "login ok c01 window=1");
