@@ -9,6 +9,7 @@
 #include <wx/textctrl.h>
 
 #include <chrono>
+#include <map>
 
 #include "action_form.h"
 #include "calling_bar.h"
@@ -24,6 +25,20 @@ int64_t now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 wxString u(const std::string& s) { return wxString::FromUTF8(s); }
+
+// The clerk's name for a request, for the status line ("已完成：叫号 A001").
+wxString request_label(const std::string& type, bool english) {
+    static const std::map<std::string, DeskAction> kActions = {
+        {"call_next", DeskAction::next},     {"recall", DeskAction::recall},     {"start", DeskAction::start},
+        {"finish", DeskAction::finish},      {"no_show", DeskAction::no_show},   {"transfer", DeskAction::transfer},
+        {"park", DeskAction::park},          {"resume", DeskAction::resume},     {"call_ticket", DeskAction::call_ticket},
+        {"window_pause", DeskAction::pause}, {"window_open", DeskAction::reopen}};
+    auto it = kActions.find(type);
+    if (it != kActions.end()) return u(english ? action_label_en(it->second) : action_label_zh(it->second));
+    if (type == "set_profile") return _("Change work profile");
+    if (type == "clerk_logout") return _("Log out");
+    return u(type);
+}
 }  // namespace
 
 DeskFrame::DeskFrame(const DeskOptions& o)
@@ -170,7 +185,7 @@ void DeskFrame::send(const std::string& type, const Json& body, std::function<vo
             trace("reply " + type + " " + (r->ok ? std::string("ok") : std::string(to_string(r->error.code))));
             if (!r->ok) return say(refusal(*r), true);
             std::string number = r->body.contains("ticket") ? json_get<std::string>(r->body["ticket"], "number", "") : "";
-            say(_("Done: ") + u(type) + (number.empty() ? "" : " " + u(number)));
+            say(_("Done: ") + request_label(type, opt_.lang == "en") + (number.empty() ? wxString() : " " + u(number)));
             if (on_ok) on_ok(*r);
         });
     });

@@ -40,6 +40,7 @@ Usage: hallctl [--server EP] [--events EP] [--timeout MS] [--retries N] [--rid I
   status | snapshot | ping | ticket TICKET | order WINDOW   查询 queries
   tail [--count N] [--calls]                                事件流 events as JSON lines (--calls: readable)
   simulate [--kiosks 3] [--windows 8] [--speed 60] [--duration SECONDS] [--stop-after-calls N]
+                      [--leave-window N]
                                                             模拟大厅 simulated kiosks and clerks
   raw TYPE '{json body}'                                    any request
 TICKET is a number like A005 or a ticket id. Endpoints also from $HALLQ_SERVER and $HALLQ_EVENTS.

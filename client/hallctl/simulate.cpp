@@ -6,6 +6,7 @@
 #include <iostream>
 #include <random>
 #include <map>
+#include <set>
 #include <thread>
 #include <zmq.hpp>
 
@@ -126,8 +127,11 @@ int run_simulation(zmq::context_t& ctx, const std::string& server, const std::st
     std::vector<std::thread> threads;
     std::map<std::string, double> capacity;  // queue letter → windows' share of attention
     size_t count = std::min<size_t>(size_t(windows), sim.catalogue.windows.size());
+    std::set<int> left_out;  // windows staffed by a real clerk at a desk
+    if (a.has("leave-window")) left_out.insert(to_int(a.get("leave-window"), "--leave-window"));
     for (size_t i = 0; i < count && i < sim.catalogue.clerks.size(); ++i) {
         const WindowDef& w = sim.catalogue.windows[i];
+        if (left_out.count(w.number)) continue;
         for (size_t r = 0; r < w.profile.size(); ++r) capacity[w.profile[r]] += profile_share(r, w.profile.size());
         threads.emplace_back(clerk, std::ref(sim), std::cref(w), std::cref(sim.catalogue.clerks[i]));
     }
