@@ -117,7 +117,7 @@ DeskFrame::DeskFrame(const DeskOptions& o)
         CallAfter([this, h, connected] { on_hall(h, connected); });
     };
     feed_->start();
-    SetStatusText(_("Connecting…"), 0);
+    SetStatusText(_("Connecting..."), 0);
     login_->focus();
 }
 
@@ -145,7 +145,7 @@ void DeskFrame::on_hall(const Hall& hall, bool connected) {
     hall_ = hall;
     if (connected != connected_) {
         connected_ = connected;
-        SetStatusText(connected ? _("Connected") : _("Connection lost — reconnecting"), 0);
+        SetStatusText(connected ? _("Connected") : _("Connection lost - reconnecting"), 0);
         trace(connected ? "desk connected" : "desk disconnected");
     }
     refresh_view();
@@ -175,7 +175,7 @@ void DeskFrame::refresh_view() {
 }
 
 void DeskFrame::send(const std::string& type, const Json& body, std::function<void(const Reply&)> on_ok) {
-    say(_("Sending…"));
+    say(_("Sending..."));
     feed_->send(type, body, [this, type, on_ok](std::optional<Reply> r) {
         CallAfter([this, type, r, on_ok] {
             if (!r) {

@@ -28,13 +28,13 @@ LoginPanel::LoginPanel(wxWindow* parent, const std::string& clerk, int window, S
     password_->SetName("password");
     grid->Add(password_);
     label(_("Window"));
-    window_ = new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(120, -1), wxSP_ARROW_KEYS, 1, 9999,
+    window_ = new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(170, -1), wxSP_ARROW_KEYS, 1, 9999,
                              window > 0 ? window : 1);
     grid->Add(window_);
     for (wxWindow* w : std::initializer_list<wxWindow*>{clerk_, password_, window_}) w->SetFont(big);
 
     auto* col = new wxBoxSizer(wxVERTICAL);
-    auto* title = new wxStaticText(this, wxID_ANY, _("Clerk desk — log in"));
+    auto* title = new wxStaticText(this, wxID_ANY, _("Clerk desk - log in"));
     title->SetFont(wxFontInfo(22).Bold());
     col->AddStretchSpacer();
     col->Add(title, 0, wxALIGN_CENTER | wxBOTTOM, 24);
@@ -59,7 +59,7 @@ void LoginPanel::focus() { (clerk_->IsEmpty() ? clerk_ : password_)->SetFocus();
 void LoginPanel::submit() {
     if (clerk_->IsEmpty()) return show_error(_("Enter your clerk ID."));
     login_->Disable();
-    error_->SetLabel(_("Logging in…"));
+    error_->SetLabel(_("Logging in..."));
     on_submit_(clerk_->GetValue().Trim().ToStdString(wxConvUTF8), password_->GetValue().ToStdString(wxConvUTF8),
                window_->GetValue());
     password_->Clear();  // not kept once sent

@@ -30,7 +30,7 @@ void TicketPanel::update(const DeskView& v) {
     if (!t.id) {
         number_->SetLabel(_("No ticket"));
         details_->SetLabel(v.queue.empty() ? _("Nobody is waiting for this window.")
-                                           : wxString::Format(_("%d waiting — press F1 to call the next."), int(v.queue.size())));
+                                           : wxString::Format(_("%d waiting - press F1 to call the next."), int(v.queue.size())));
     } else {
         wxString klass = t.klass == "green" ? _("Green channel") : t.klass == "reservation" ? _("Reservation") : _("Normal");
         wxString state = t.state == TicketState::serving ? _("Serving") : _("Called");
