@@ -115,7 +115,27 @@ TEST_CASE("desk: a clerk's morning, key by key") {
     press(screen.display(), "key F1");
     expect_line(desk, "reply call_next ok");
     expect_line(desk, "current=B001:called");
+    press(screen.display(), "key F3");
+    expect_line(desk, "current=B001:serving");
     screen.screenshot("desk-serving", 1280, 822);
+
+    // Park (waiting for a copy), resume, finish; then a break and back.
+    press(screen.display(), "key F7");
+    press(screen.display(), "type --delay 20 copy");
+    press(screen.display(), "key Return");
+    expect_line(desk, "reply park ok");
+    expect_line(desk, "current=- ");
+    press(screen.display(), "key F8");
+    expect_line(desk, "reply resume ok");
+    expect_line(desk, "current=B001:serving");
+    press(screen.display(), "key F4");
+    press(screen.display(), "key Return");
+    expect_line(desk, "reply finish ok");
+    press(screen.display(), "key F11");
+    expect_line(desk, "state=paused");
+    press(screen.display(), "key F12");
+    expect_line(desk, "reply window_open ok");
+    CHECK(hall.sql("SELECT state FROM tickets WHERE number='B001'") == "done\n");
 }
 
 TEST_CASE("desk: bad options are refused with the reason") {
