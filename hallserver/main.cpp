@@ -1,5 +1,4 @@
 // main.cpp - hallserver: the hall's single source of truth, headless.
-#include <termios.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -17,6 +16,7 @@
 #include "server.h"
 #include "service.h"
 #include "store.h"
+#include "terminal/secret_input.h"
 
 #ifndef HALLQ_SOURCE_DATA_DIR
 #define HALLQ_SOURCE_DATA_DIR ""
@@ -55,26 +55,6 @@ std::string demo_catalogue_path(const char* argv0) {
                        fs::path(HALLQ_SOURCE_DATA_DIR) / "demo-hall.json"})
         if (fs::exists(p, ec)) return p.string();
     return "";
-}
-
-// The first line of stdin; on a terminal, prompted for and not echoed.
-std::string read_secret_line(const char* prompt) {
-    bool tty = isatty(STDIN_FILENO);
-    termios old{};
-    if (tty && tcgetattr(STDIN_FILENO, &old) == 0) {
-        std::cerr << prompt << std::flush;
-        termios quiet = old;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    if (tty) {
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-        std::cerr << "\n";
-    }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return line;
 }
 
 // hallserver --set-password CLERK --db FILE: the administrator sets a clerk's password.

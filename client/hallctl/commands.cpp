@@ -1,7 +1,6 @@
 // commands.cpp - maps hallctl verbs to protocol requests, and events to readable lines.
 #include "commands.h"
 
-#include <termios.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -11,6 +10,7 @@
 #include <iostream>
 
 #include "core/rating.h"
+#include "terminal/secret_input.h"
 
 namespace hallq::ctl {
 
@@ -39,24 +39,7 @@ std::string password_for(const Args& a, const std::string& clerk) {
 }
 }  // namespace
 
-std::string read_secret(const std::string& prompt) {
-    bool tty = isatty(STDIN_FILENO);
-    termios old{};
-    if (tty && tcgetattr(STDIN_FILENO, &old) == 0) {
-        std::cerr << prompt << std::flush;
-        termios quiet = old;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    if (tty) {
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-        std::cerr << "\n";
-    }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return line;
-}
+std::string read_secret(const std::string& prompt) { return read_secret_line(prompt); }
 
 Built build_request(const std::string& verb, const Args& a) {
     Built b;
