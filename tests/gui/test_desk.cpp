@@ -107,14 +107,17 @@ TEST_CASE("desk: a clerk's morning, key by key") {
     expect_line(desk, "reply call_ticket reason_required");
     screen.screenshot("desk-refusal", 1280, 822);
 
-    // The server goes away and comes back: the desk says so and carries on.
+    // The server goes away: the desk says so. F1 pressed meanwhile is retried with the same
+    // request id once the server is back, and applied once.
     hall.server.kill9();
     expect_line(desk, "desk disconnected");
-    hall.server.start({"--config", (hall.dir.path / "server.json").string()});
-    expect_line(desk, "desk connected");
     press(screen.display(), "key F1");
+    hall.server.start({"--config", (hall.dir.path / "server.json").string()});
     expect_line(desk, "reply call_next ok");
+    expect_line(desk, "desk connected");
     expect_line(desk, "current=B001:called");
+    // A001, A002, A003 and B001 were called once each (the refused call_ticket made nothing).
+    CHECK(hall.sql("SELECT COUNT(*) FROM events WHERE type='ticket_called'") == "4\n");
     press(screen.display(), "key F3");
     expect_line(desk, "current=B001:serving");
     screen.screenshot("desk-serving", 1280, 822);
@@ -136,6 +139,15 @@ TEST_CASE("desk: a clerk's morning, key by key") {
     press(screen.display(), "key F12");
     expect_line(desk, "reply window_open ok");
     CHECK(hall.sql("SELECT state FROM tickets WHERE number='B001'") == "done\n");
+
+    // A server that stays down: the clerk is told plainly that the action was not done.
+    must_ok(*hall.kiosk, "issue_ticket", Json{{"queue", "A"}});
+    expect_line(desk, "waiting=1");
+    hall.server.kill9();
+    expect_line(desk, "desk disconnected");
+    press(screen.display(), "key F1");
+    expect_line(desk, "reply call_next unreachable");
+    screen.screenshot("desk-server-down", 1280, 822);
 }
 
 TEST_CASE("desk: bad options are refused with the reason") {
