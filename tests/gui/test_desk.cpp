@@ -17,7 +17,7 @@ std::string said(const AppProcess& app) {
 }
 
 std::string expect_line(AppProcess& app, const std::string& text) {
-    std::string line = app.wait_for(text, std::chrono::seconds(20));
+    std::string line = app.wait_for(text, std::chrono::seconds(45));  // generous: CI machines are busy
     if (line.empty()) FAIL("no line \"" << text << "\" from hall-desk\n" << said(app));
     return line;
 }

@@ -43,7 +43,7 @@ std::string transcript(const AppProcess& app) {
 }
 
 // Waits for the app to print a line containing `text`; fails with everything it printed if not.
-std::string expect(AppProcess& app, const std::string& text, std::chrono::seconds limit = std::chrono::seconds(20)) {
+std::string expect(AppProcess& app, const std::string& text, std::chrono::seconds limit = std::chrono::seconds(45)) {
     std::string line = app.wait_for(text, limit);
     if (line.empty()) {
         std::string probe;
