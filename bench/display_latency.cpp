@@ -31,8 +31,11 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 namespace {
+std::vector<pid_t> g_children;  // stopped by die() too: exit() runs no destructors of locals
+
 [[noreturn]] void die(const std::string& why) {
     std::cerr << "display_latency: " << why << "\n";
+    for (pid_t p : g_children) kill(p, SIGKILL);
     std::exit(1);
 }
 
@@ -56,6 +59,7 @@ struct Child {
         argv.push_back(nullptr);
         envp.push_back(nullptr);
         pid = fork();
+        if (pid > 0) g_children.push_back(pid);
         if (pid == 0) {
             dup2(fds[1], 1);
             if (quiet_stderr) dup2(open("/dev/null", O_WRONLY), 2);
