@@ -6,27 +6,22 @@
 #include <wx/stattext.h>
 #include <wx/tglbtn.h>
 
+#include "core/rating.h"
 #include "trace.h"
 
 namespace hallq {
 
 namespace {
+// Button colours from 非常满意 (green) to 非常不满意 (red); labels and reasons come from core/rating.h.
 struct Level {
     int value;
-    const char *zh, *en;
     wxColour colour;
 };
-const Level kLevels[] = {{5, "非常满意", "Very satisfied", wxColour(30, 140, 60)},
-                         {4, "满意", "Satisfied", wxColour(90, 170, 60)},
-                         {3, "基本满意", "Fair", wxColour(200, 160, 20)},
-                         {2, "不满意", "Dissatisfied", wxColour(220, 110, 30)},
-                         {1, "非常不满意", "Very dissatisfied", wxColour(200, 40, 40)}};
-struct Reason {
-    const char *code, *zh, *en;
-};
-const Reason kReasons[] = {{"attitude", "态度不好", "Attitude"},        {"efficiency", "效率低", "Slow"},
-                           {"guidance", "指引不清", "Unclear guidance"}, {"materials", "材料要求不明", "Unclear materials"},
-                           {"environment", "环境设施", "Facilities"},     {"other", "其他", "Other"}};
+const Level kLevels[] = {{5, wxColour(30, 140, 60)},
+                         {4, wxColour(90, 170, 60)},
+                         {3, wxColour(200, 160, 20)},
+                         {2, wxColour(220, 110, 30)},
+                         {1, wxColour(200, 40, 40)}};
 
 wxString u(const std::string& s) { return wxString::FromUTF8(s); }
 wxFont big(int px, bool bold = true) { return wxFont(wxFontInfo(wxSize(0, px)).Family(wxFONTFAMILY_SWISS).Bold(bold)); }
@@ -40,7 +35,9 @@ RatingPanel::RatingPanel(wxWindow* parent, int timeout_s) : wxPanel(parent), tim
     col->Add(title_, 0, wxALL | wxALIGN_CENTER_HORIZONTAL, 16);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
     for (const Level& l : kLevels) {
-        auto* b = new wxButton(this, wxID_ANY, u(std::string(l.zh) + "\n" + l.en), wxDefaultPosition, wxSize(170, 150));
+        const RatingLevel* label = rating_level(l.value);
+        auto* b = new wxButton(this, wxID_ANY, u(std::string(label->zh) + "\n" + std::string(label->en)),
+                               wxDefaultPosition, wxSize(170, 150));
         b->SetFont(big(20));
         b->SetBackgroundColour(l.colour);
         b->SetForegroundColour(*wxWHITE);
@@ -58,11 +55,11 @@ RatingPanel::RatingPanel(wxWindow* parent, int timeout_s) : wxPanel(parent), tim
     reasons_title_->SetFont(big(22, false));
     rcol->Add(reasons_title_, 0, wxALL, 8);
     auto* grid = new wxGridSizer(2, 3, 8, 8);
-    for (const Reason& r : kReasons) {
-        auto* t = new wxToggleButton(reason_box_, wxID_ANY, u(std::string(r.zh) + " / " + r.en), wxDefaultPosition,
-                                     wxSize(-1, 64));
+    for (const RatingReason& r : kRatingReasons) {
+        auto* t = new wxToggleButton(reason_box_, wxID_ANY, u(std::string(r.zh) + " / " + std::string(r.en)),
+                                     wxDefaultPosition, wxSize(-1, 64));
         t->SetFont(big(20, false));
-        t->SetName(r.code);
+        t->SetName(std::string(r.code));
         grid->Add(t, 1, wxEXPAND);
         reasons_.push_back(t);
     }
