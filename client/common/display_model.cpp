@@ -33,13 +33,12 @@ CallLine DisplayModel::call_line(const Hall& hall, const Ticket& t, int window, 
 void DisplayModel::refresh(const Hall& hall) {
     state_.hall_name = hall.catalogue().hall_name;
     state_.seq = hall.seq();
+    std::map<std::string, int> waiting;  // one pass over the tickets, not one per queue
+    for (const auto& [id, t] : hall.tickets())
+        if (t.state == TicketState::waiting) ++waiting[t.queue];
     state_.queues.clear();
-    for (const Queue& q : hall.catalogue().queues) {
-        QueueLine line{q.letter, q.name, q.name_en, 0};
-        for (const auto& [id, t] : hall.tickets())
-            if (t.queue == q.letter && t.state == TicketState::waiting) ++line.waiting;
-        state_.queues.push_back(std::move(line));
-    }
+    for (const Queue& q : hall.catalogue().queues)
+        state_.queues.push_back({q.letter, q.name, q.name_en, waiting[q.letter]});
     state_.windows.clear();
     for (const auto& [n, w] : hall.windows()) {
         WindowLine line;

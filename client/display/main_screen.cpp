@@ -49,8 +49,7 @@ void MainScreen::show(const DisplayState& state) {
 }
 
 void MainScreen::on_tick(wxTimerEvent&) {
-    static int ticks = 0;
-    ++ticks;
+    int ticks = ++ticks_;
     wxSize size = GetClientSize();
     scroll_ += std::max(2, size.y / 300);
     bool flashing = flash_ > 0 && ticks % 10 == 0;

@@ -29,6 +29,7 @@ private:
     int64_t newest_ticket_ = 0, newest_at_ = 0;
     int64_t traced_ticket_ = 0, traced_at_ = 0;
     int scroll_ = 0;
+    int ticks_ = 0;            // timer ticks (40 ms) since the screen opened
 };
 
 }  // namespace hallq
