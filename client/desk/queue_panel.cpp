@@ -23,7 +23,16 @@ wxString class_text(const std::string& k) {
     return k == "green" ? _("Green channel") : k == "reservation" ? _("Reservation") : _("Normal");
 }
 
-void fill(wxListCtrl* list, const std::vector<QueueEntry>& entries, std::vector<std::string>& numbers) {
+// Refills `list` only when the rows as shown changed (the desk refreshes every second; waits are
+// shown in minutes), so the list neither flickers nor loses its scroll position.
+void fill(wxListCtrl* list, const std::vector<QueueEntry>& entries, std::vector<std::string>& numbers,
+          std::vector<wxString>& shown) {
+    std::vector<wxString> rows;
+    for (const auto& e : entries)
+        rows.push_back(wxString::FromUTF8(e.number + "|" + e.klass + "|" + e.item_name) + "|" + minutes_text(e.waited_s) +
+                       (e.transferred_here ? "|t" : ""));
+    if (rows == shown) return;
+    shown = rows;
     std::vector<std::string> now;
     for (const auto& e : entries) now.push_back(e.number);
     long selected = list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
@@ -58,8 +67,8 @@ QueuePanel::QueuePanel(wxWindow* parent) : wxPanel(parent) {
 }
 
 void QueuePanel::update(const DeskView& v) {
-    fill(waiting_, v.queue, waiting_numbers_);
-    fill(parked_, v.parked, parked_numbers_);
+    fill(waiting_, v.queue, waiting_numbers_, waiting_shown_);
+    fill(parked_, v.parked, parked_numbers_, parked_shown_);
 }
 
 std::string QueuePanel::selected_waiting() const {

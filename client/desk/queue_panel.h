@@ -1,7 +1,9 @@
 // queue_panel.h - the tickets this window may call, in the order "next" would take them, with
 // their waits; and the tickets parked here. Live from the replica: there is no refresh button.
 #pragma once
+#include <vector>
 #include <wx/panel.h>
+#include <wx/string.h>
 
 #include "desk_model.h"
 
@@ -20,6 +22,7 @@ public:
 private:
     wxListCtrl *waiting_, *parked_;
     std::vector<std::string> waiting_numbers_, parked_numbers_;
+    std::vector<wxString> waiting_shown_, parked_shown_;  // the rows as last drawn
 };
 
 }  // namespace hallq
