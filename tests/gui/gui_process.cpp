@@ -162,4 +162,14 @@ std::string AppProcess::wait_for(const std::string& text, std::chrono::milliseco
     }
 }
 
+std::string expect_line(AppProcess& app, const std::string& text, std::chrono::seconds limit) {
+    std::string line = app.wait_for(text, limit);
+    if (line.empty()) {
+        std::string out = "stdout:\n";
+        for (const auto& l : app.seen()) out += "  " + l + "\n";
+        FAIL("no line \"" << text << "\" from the app\n" << out << "stderr:\n" << app.stderr_text());
+    }
+    return line;
+}
+
 }  // namespace hallq::test

@@ -49,6 +49,11 @@ private:
     std::vector<bool> used_;  // lines already returned by wait_for
 };
 
+// Waits (up to `limit`: generous, CI machines are busy) for the app to print a line containing
+// `text`, and returns it; fails the test with everything the app printed if it does not come.
+std::string expect_line(AppProcess& app, const std::string& text,
+                        std::chrono::seconds limit = std::chrono::seconds(45));
+
 // The folder where screenshots and other test artifacts are kept (build/test-artifacts).
 std::string artifacts_dir();
 

@@ -10,18 +10,6 @@ using namespace hallq;
 using namespace hallq::test;
 
 namespace {
-std::string said(const AppProcess& app) {
-    std::string out;
-    for (const auto& l : app.seen()) out += "  " + l + "\n";
-    return out + "stderr:\n" + app.stderr_text();
-}
-
-std::string expect_line(AppProcess& app, const std::string& text) {
-    std::string line = app.wait_for(text, std::chrono::seconds(45));  // generous: CI machines are busy
-    if (line.empty()) FAIL("no line \"" << text << "\" from hall-desk\n" << said(app));
-    return line;
-}
-
 // Keys and text go to the desk's window (focused first: there is no window manager).
 void press(const std::string& display, const std::string& what) {
     std::string cmd = "DISPLAY=" + display + " xdotool search --sync --onlyvisible --classname hall-desk windowfocus --sync " + what;

@@ -35,24 +35,6 @@ struct Hall {
     }
 };
 
-// What the app printed so far, for failure messages.
-std::string transcript(const AppProcess& app) {
-    std::string out = "stdout:\n";
-    for (const auto& l : app.seen()) out += "  " + l + "\n";
-    return out + "stderr:\n" + app.stderr_text();
-}
-
-// Waits for the app to print a line containing `text`; fails with everything it printed if not.
-std::string expect(AppProcess& app, const std::string& text, std::chrono::seconds limit = std::chrono::seconds(45)) {
-    std::string line = app.wait_for(text, limit);
-    if (line.empty()) {
-        std::string probe;
-        run_command("DISPLAY=" + VirtualScreen::shared().display() + " xdpyinfo 2>&1 | head -3; ls -la /tmp/.X11-unix", &probe);
-        FAIL("no line \"" << text << "\" from the app\n" << transcript(app) << "\nscreen " << VirtualScreen::shared().display() << ": " << probe);
-    }
-    return line;
-}
-
 std::vector<std::string> with(std::vector<std::string> a, const std::vector<std::string>& b) {
     a.insert(a.end(), b.begin(), b.end());
     return a;
@@ -74,28 +56,28 @@ TEST_CASE("display: a call made with hallctl appears on the main screen; a resta
     VirtualScreen& screen = VirtualScreen::shared();
     AppProcess app(HALL_DISPLAY_BIN, with(hall.endpoints(), {"--trace", "--no-audio", "--size", "1920x1080"}),
                    screen.display());
-    expect(app, "connection restored");
+    expect_line(app, "connection restored");
 
     std::string ctl = std::string(HALLCTL_BIN) + " --server " + hall.server.requests() + " ";
     REQUIRE(run_command(ctl + "issue --queue A >/dev/null") == 0);
     REQUIRE(run_command(ctl + "issue --queue B >/dev/null") == 0);
     REQUIRE(run_command(ctl + "login 1 c01 --password hallq2026 >/dev/null && " + ctl + "open 1 >/dev/null && " + ctl + "next 1 >/dev/null") == 0);
-    std::string shown = expect(app, "shown call A001 window=1");
+    std::string shown = expect_line(app, "shown call A001 window=1");
     CHECK(shown.find("connected=1") != std::string::npos);
     screen.screenshot("display-main-1920x1080");
 
     // The server dies: the display says so, and follows it again when it is back.
     hall.server.kill9();
-    expect(app, "connection lost");
+    expect_line(app, "connection lost");
     hall.server.start();
-    expect(app, "connection restored");
+    expect_line(app, "connection restored");
     RequestClient desk(hall.ctx, hall.server.requests(), "desk2");
     must_ok(desk, "start", Json{{"window", 1}});
     must_ok(desk, "finish", Json{{"window", 1}});
     must_ok(desk, "clerk_login", login_body(2, "c02"));
     must_ok(desk, "window_open", Json{{"window", 2}});
     must_ok(desk, "call_next", Json{{"window", 2}});
-    expect(app, "shown call B001 window=2");
+    expect_line(app, "shown call B001 window=2");
     screen.screenshot("display-main-after-restart");
 }
 
@@ -104,11 +86,11 @@ TEST_CASE("display: the main screen fits a 1366x768 television") {
     VirtualScreen& screen = VirtualScreen::shared();
     AppProcess app(HALL_DISPLAY_BIN, with(hall.endpoints(), {"--trace", "--no-audio", "--size", "1366x768"}),
                    screen.display());
-    expect(app, "connection restored");
+    expect_line(app, "connection restored");
     must_ok(*hall.desk, "issue_ticket", Json{{"queue", "A"}});
     hall.open_window(2, "c02");
     must_ok(*hall.desk, "call_next", Json{{"window", 2}});
-    expect(app, "shown call A001 window=2");
+    expect_line(app, "shown call A001 window=2");
     screen.screenshot("display-main-1366x768", 1366, 768);
 }
 
@@ -117,26 +99,26 @@ TEST_CASE("window screen: a rating tapped by the citizen reaches the hall server
     VirtualScreen& screen = VirtualScreen::shared();
     AppProcess app(HALL_DISPLAY_BIN, with(hall.endpoints(), {"--trace", "--window", "3", "--size", "1024x600"}),
                    screen.display());
-    expect(app, "connection restored");
+    expect_line(app, "connection restored");
     must_ok(*hall.desk, "issue_ticket", Json{{"queue", "B"}, {"item", "T-RS-001"}});
     hall.open_window(3, "c03");
     must_ok(*hall.desk, "call_next", Json{{"window", 3}});
-    expect(app, "window screen 3: 请 B001 号");
+    expect_line(app, "window screen 3: 请 B001 号");
     must_ok(*hall.desk, "start", Json{{"window", 3}});
-    expect(app, "window screen 3: 正在办理 B001");
+    expect_line(app, "window screen 3: 正在办理 B001");
     screen.screenshot("window-screen-serving", 1024, 600);
     must_ok(*hall.desk, "finish", Json{{"window", 3}, {"items", Json::array({"T-RS-001"})}});
-    std::string prompt = expect(app, "rating prompt B001 window=3");
+    std::string prompt = expect_line(app, "rating prompt B001 window=3");
     screen.screenshot("window-screen-rating", 1024, 600);
 
     auto [x, y] = button(prompt, 5);
     std::string tap = "DISPLAY=" + screen.display() + " xdotool mousemove " + std::to_string(x) + " " +
                       std::to_string(y) + " click 1";
     REQUIRE(run_command(tap) == 0);
-    expect(app, "rating chosen B001 level=5");
+    expect_line(app, "rating chosen B001 level=5");
     // The screen thanks the citizen at once; the server's answer arrives on its own thread.
-    expect(app, "window screen 3: 感谢您的评价");
-    expect(app, "rating sent B001 ok");
+    expect_line(app, "window screen 3: 感谢您的评价");
+    expect_line(app, "rating sent B001 ok");
     CHECK(hall.sql("SELECT ticket_number || ' ' || window || ' ' || clerk || ' ' || item || ' ' || level FROM ratings") ==
           "B001 3 c03 T-RS-001 5\n");
 }
@@ -147,15 +129,15 @@ TEST_CASE("window screen: an unanswered prompt is recorded as not rated") {
     AppProcess app(HALL_DISPLAY_BIN,
                    with(hall.endpoints(), {"--trace", "--window", "1", "--size", "1024x600", "--rating-timeout", "5"}),
                    screen.display());
-    expect(app, "connection restored");
+    expect_line(app, "connection restored");
     must_ok(*hall.desk, "issue_ticket", Json{{"queue", "A"}});
     hall.open_window(1, "c01");
     must_ok(*hall.desk, "call_next", Json{{"window", 1}});
     must_ok(*hall.desk, "start", Json{{"window", 1}});
     must_ok(*hall.desk, "finish", Json{{"window", 1}});
-    expect(app, "rating prompt A001 window=1");
-    expect(app, "rating timed out", std::chrono::seconds(30));
-    expect(app, "rating sent A001 ok");
+    expect_line(app, "rating prompt A001 window=1");
+    expect_line(app, "rating timed out", std::chrono::seconds(30));
+    expect_line(app, "rating sent A001 ok");
     CHECK(hall.sql("SELECT ticket_number || ' ' || level FROM ratings") == "A001 0\n");
 }
 
@@ -197,15 +179,15 @@ TEST_CASE("display: calls in the audio zone are spoken; others are only shown") 
     std::string conf = alsa_to_file(hall.dir);
     AppProcess app(HALL_DISPLAY_BIN, with(hall.endpoints(), {"--trace", "--size", "1366x768", "--zone", "1-2", "--repeat", "1"}),
                    screen.display(), {{"ALSA_CONFIG_PATH", conf}, {"JACK_NO_START_SERVER", "1"}});
-    expect(app, "connection restored");
+    expect_line(app, "connection restored");
     for (int i = 0; i < 2; ++i) must_ok(*hall.desk, "issue_ticket", Json{{"queue", "B"}});
     hall.open_window(3, "c03");  // outside the zone
     must_ok(*hall.desk, "call_next", Json{{"window", 3}});
-    expect(app, "shown call B001 window=3");
+    expect_line(app, "shown call B001 window=3");
     hall.open_window(2, "c02");
     must_ok(*hall.desk, "call_next", Json{{"window", 2}});
-    expect(app, "shown call B002 window=2");
-    std::string spoken = expect(app, "announced B002 window=2");
+    expect_line(app, "shown call B002 window=2");
+    std::string spoken = expect_line(app, "announced B002 window=2");
     for (const auto& l : app.seen()) CHECK(l.find("announced B001") == std::string::npos);
     CHECK(loud_samples(hall.dir.path / "out.raw") > 1600);  // at least 0.1 s of sound at 16 kHz
     CHECK(app.stderr_text().find("voice pack") == std::string::npos);
@@ -221,14 +203,14 @@ TEST_CASE("display: a broken voice pack is named at startup; calls are still sho
     std::string conf = alsa_to_file(hall.dir);
     AppProcess app(HALL_DISPLAY_BIN, with(hall.endpoints(), {"--trace", "--size", "1366x768", "--voice", pack.string()}),
                    screen.display(), {{"ALSA_CONFIG_PATH", conf}, {"JACK_NO_START_SERVER", "1"}});
-    std::string fallback = expect(app, "voice fallback:");
+    std::string fallback = expect_line(app, "voice fallback:");
     CHECK(fallback.find("hao.wav") != std::string::npos);
-    expect(app, "connection restored");
+    expect_line(app, "connection restored");
     CHECK(app.stderr_text().find("hao.wav") != std::string::npos);
     must_ok(*hall.desk, "issue_ticket", Json{{"queue", "A"}});
     hall.open_window(1, "c01");
     must_ok(*hall.desk, "call_next", Json{{"window", 1}});
-    expect(app, "shown call A001 window=1");
-    expect(app, "announced A001 window=1");  // the chime
+    expect_line(app, "shown call A001 window=1");
+    expect_line(app, "announced A001 window=1");  // the chime
     CHECK(loud_samples(hall.dir.path / "out.raw") > 0);
 }
