@@ -24,6 +24,7 @@
 #include <vector>
 #include <zmq.hpp>
 
+#include "alsa_file_config.h"
 #include "net/request_client.h"
 
 extern char** environ;
@@ -133,9 +134,7 @@ int main(int argc, char** argv) {
     int calls = argc > 1 ? std::atoi(argv[1]) : 200;
     fs::path dir = fs::temp_directory_path() / ("hallq-bench-" + std::to_string(getpid()));
     fs::create_directories(dir);
-    std::ofstream(dir / "asound.conf") << "pcm.!default { type plug slave { pcm \"rec\"; format S16_LE; channels 1; rate 16000 } }\n"
-                                          "pcm.rec { type file slave.pcm \"sink\" file \""
-                                       << (dir / "out.raw").string() << "\" format \"raw\" }\npcm.sink { type null }\n";
+    std::ofstream(dir / "asound.conf") << hallq::test::alsa_file_config((dir / "out.raw").string());
     Child server({HALLSERVER_BIN, "--catalogue", HALLQ_TEST_DATA "/small-hall.json", "--db", (dir / "hall.db").string(),
                   "--requests", "tcp://127.0.0.1:*", "--events", "tcp://127.0.0.1:*", "--log-level", "warn",
                   "--demo-passwords"},

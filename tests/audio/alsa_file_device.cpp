@@ -21,31 +21,10 @@ std::string make_temp_dir(const char* stem) {
     return pattern;
 }
 
-// The default PCM: `plug` fixes the format the file gets (S16_LE, mono, 16 kHz) whatever the stream
-// opens; `file` writes every frame to out.raw; `null` swallows them at once (no clock: playback
-// runs faster than real time). No other device exists in this configuration.
-std::string alsa_config(const std::string& out) {
-    return "pcm.!default {\n"
-           "  type plug\n"
-           "  slave { pcm \"hallq_record\"; format S16_LE; channels 1; rate " +
-           std::to_string(kDeviceRate) +
-           " }\n"
-           "}\n"
-           "pcm.hallq_record {\n"
-           "  type file\n"
-           "  slave.pcm \"hallq_sink\"\n"
-           "  file \"" +
-           out +
-           "\"\n"
-           "  format \"raw\"\n"
-           "}\n"
-           "pcm.hallq_sink { type null }\n";
-}
-
 struct DeviceDir {
     std::string path;
     DeviceDir() : path(make_temp_dir("hallq-alsa")) {
-        std::ofstream(path + "/asound.conf") << alsa_config(path + "/out.raw");
+        std::ofstream(path + "/asound.conf") << alsa_file_config(path + "/out.raw");
         setenv("ALSA_CONFIG_PATH", (path + "/asound.conf").c_str(), 1);
         setenv("JACK_NO_START_SERVER", "1", 1);  // PortAudio also probes JACK; never start a server
     }

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "alsa_file_config.h"
+
 namespace hallq::test {
 
-constexpr int kDeviceRate =
-    16000;  // the file holds S16_LE mono at this rate (ALSA's plug converts)
 
 // Writes an ALSA configuration into a fresh temporary folder and points ALSA_CONFIG_PATH at it,
 // once per process; later calls return the same folder. Call before PortAudio is first initialised

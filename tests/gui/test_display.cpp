@@ -6,6 +6,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "alsa_file_config.h"
 #include "gui_process.h"
 #include "server_process.h"
 
@@ -155,9 +156,7 @@ namespace {
 // An ALSA configuration whose default output is a file: what the hall would hear, as samples.
 std::string alsa_to_file(const TempDir& dir) {
     std::string conf = (dir.path / "asound.conf").string();
-    std::ofstream(conf) << "pcm.!default { type plug slave { pcm \"rec\"; format S16_LE; channels 1; rate 16000 } }\n"
-                           "pcm.rec { type file slave.pcm \"sink\" file \""
-                        << (dir.path / "out.raw").string() << "\" format \"raw\" }\npcm.sink { type null }\n";
+    std::ofstream(conf) << alsa_file_config((dir.path / "out.raw").string());
     return conf;
 }
 
