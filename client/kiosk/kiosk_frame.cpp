@@ -129,7 +129,7 @@ KioskFrame::KioskFrame(const KioskOptions& opt, HallFeed& feed, PrintQueue& prin
     root_->SetSizer(sizer);
 
     Bind(wxEVT_CHAR_HOOK, &KioskFrame::on_key, this);
-    idle_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_idle_timeout(); });
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_idle_timeout(); }, idle_.GetId());
     refresh_chrome();
     show_message(t(Text::connecting));
 }
@@ -178,7 +178,10 @@ void KioskFrame::finish_screen(const std::string& trace_name) {
         if (!trace_enabled() || gen != generation_ || count != buttons_.size()) return;
         std::string line = "screen " + trace_name + " lang=" + (lang_ == Lang::zh ? "zh" : "en");
         std::string list;
-        for (const auto& [code, b] : buttons_) {
+        auto all = buttons_;
+        all.emplace_back("lang", lang_button_);
+        if (home_button_->IsShown()) all.emplace_back("home", home_button_);
+        for (const auto& [code, b] : all) {
             wxRect r = b->GetScreenRect();
             list += (list.empty() ? "" : "|") + code + "@" + std::to_string(r.x + r.width / 2) + "," +
                     std::to_string(r.y + r.height / 2);
@@ -291,7 +294,7 @@ void KioskFrame::ticket_card(const Shown& s) {
         cs->Add(m, 0, wxALIGN_CENTRE | wxTOP, 8);
     }
     std::string status = !s.print_done             ? (printer_.has_printer() ? t(Text::printing) : t(Text::no_printer))
-                         : s.print_failed ? (lang_ == Lang::zh ? s.problem_zh : s.problem_en) + " " + t(Text::no_printer)
+                         : s.print_failed ? (lang_ == Lang::zh ? s.problem_zh : s.problem_en) + "\n" + t(Text::no_printer)
                                           : t(Text::take_ticket);
     auto* p = label(card, status, 32, s.print_failed ? kRed : kGreen, true);
     p->Wrap(GetClientSize().x - 160);

@@ -1,0 +1,175 @@
+// test_kiosk.cpp - hall-kiosk on a virtual screen against a real hall server: tickets by touch
+// (xdotool taps where the kiosk says its buttons are), printing to files, to a printer without
+// paper and to a working one (pty printer simulator), the language switch, the reset after
+// inactivity, and a hostile ID-card reader (pty reader simulator sending random bytes).
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "gui_process.h"
+#include "idcard/idcard_simulator.h"
+#include "printer/printer_simulator.h"
+#include "server_process.h"
+
+using namespace hallq;
+using namespace hallq::test;
+namespace fs = std::filesystem;
+
+namespace {
+// "screen home lang=zh buttons=RS@277,252|SJ@803,252" → {RS: "277 252", SJ: "803 252"}
+std::map<std::string, std::string> buttons(const std::string& line) {
+    std::map<std::string, std::string> out;
+    auto at = line.find("buttons=");
+    if (at == std::string::npos) return out;
+    std::stringstream list(line.substr(at + 8));
+    std::string entry;
+    while (std::getline(list, entry, '|')) {
+        auto a = entry.find('@'), c = entry.find(',', a);
+        if (a == std::string::npos || c == std::string::npos) continue;
+        out[entry.substr(0, a)] = entry.substr(a + 1, c - a - 1) + " " + entry.substr(c + 1);
+    }
+    return out;
+}
+
+// Taps the button `code` of the screen `line` describes.
+void tap(const std::string& display, const std::string& line, const std::string& code) {
+    auto b = buttons(line);
+    INFO(line);
+    REQUIRE(b.count(code));
+    REQUIRE(run_command("DISPLAY=" + display + " xdotool mousemove " + b[code] + " click 1 >/dev/null 2>&1") == 0);
+}
+
+struct KioskHall {
+    TempDir dir;
+    ServerProcess server{dir.path / "hall.db"};
+    KioskHall() { server.start(); }
+    std::string sql(const std::string& q) {
+        std::string out;
+        run_command("sqlite3 '" + (dir.path / "hall.db").string() + "' \"" + q + "\"", &out);
+        return out;
+    }
+    std::vector<std::string> kiosk_args(std::vector<std::string> more) const {
+        std::vector<std::string> a = {"--server", server.requests(), "--events", server.events(), "--trace",
+                                      "--size", "1920x1080"};
+        a.insert(a.end(), more.begin(), more.end());
+        return a;
+    }
+};
+
+std::string read_file(const fs::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    std::stringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+}  // namespace
+
+TEST_CASE("kiosk: a ticket by touch, printed to files with a readable QR code, then English") {
+    KioskHall hall;
+    fs::path out = fs::path(artifacts_dir()) / "kiosk-print";
+    fs::remove_all(out);
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({"--print-to", out.string()}), screen.display());
+    expect_line(kiosk, "kiosk ready");
+    std::string home = expect_line(kiosk, "screen home lang=zh buttons=");
+    screen.screenshot("kiosk-home", 1920, 1080);
+    tap(screen.display(), home, "SJ");
+    std::string items = expect_line(kiosk, "screen items SJ");
+    tap(screen.display(), items, "T-SJ-002");
+    expect_line(kiosk, "sent issue_ticket item=T-SJ-002");
+    expect_line(kiosk, "reply issue_ticket ok A001 class=normal existing=0");
+    std::string printed = expect_line(kiosk, "printed A001 to=");
+    std::string shown = expect_line(kiosk, "screen tickets A001:normal");
+    screen.screenshot("kiosk-ticket", 1920, 1080);
+
+    // The server has it, for the item touched.
+    CHECK(hall.sql("SELECT number || ' ' || item || ' ' || state FROM tickets") == "A001 T-SJ-002 waiting\n");
+    std::string id = hall.sql("SELECT id FROM tickets WHERE number='A001'");
+    id.pop_back();
+    // ESC/POS bytes: the number in large type, then a cut; the PNG's QR code reads back.
+    std::string escpos = read_file(out / "A001.escpos");
+    CHECK(escpos.find("A001") != std::string::npos);
+    CHECK(escpos.find("\x1d\x56") != std::string::npos);  // GS V: cut
+    std::string qr;
+    REQUIRE(run_command("zbarimg -q --raw '" + (out / "A001.png").string() + "' 2>/dev/null", &qr) == 0);
+    CHECK(qr == "hallq:ticket:" + id + "\n");
+
+    // Done → the start screen; the language switch → the same screen in English.
+    tap(screen.display(), shown, "done");
+    home = expect_line(kiosk, "screen home lang=zh");
+    tap(screen.display(), home, "lang");
+    expect_line(kiosk, "lang en");
+    home = expect_line(kiosk, "screen home lang=en");
+    tap(screen.display(), home, "RS");
+    items = expect_line(kiosk, "screen items RS lang=en");
+    screen.screenshot("kiosk-items-en", 1920, 1080);
+    tap(screen.display(), items, "T-RS-001");
+    expect_line(kiosk, "reply issue_ticket ok B001");
+    CHECK(hall.sql("SELECT COUNT(*) FROM tickets") == "2\n");
+}
+
+TEST_CASE("kiosk: a printer without paper loses no ticket, and a working one gets the ticket") {
+    KioskHall hall;
+    PrinterSimulator printer;
+    printer.set_state(PrinterSimulator::State::PaperOut);
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({"--printer", printer.path()}), screen.display());
+    std::string home = expect_line(kiosk, "screen home lang=zh buttons=");
+    tap(screen.display(), home, "RS");
+    tap(screen.display(), expect_line(kiosk, "screen items RS"), "T-RS-002");
+    expect_line(kiosk, "reply issue_ticket ok C001");
+    expect_line(kiosk, "print failed C001 paper-out");
+    std::string shown = expect_line(kiosk, "screen tickets C001");  // the number stays on screen
+    screen.screenshot("kiosk-paper-out", 1920, 1080);
+    CHECK(printer.received().empty());  // nothing half printed
+    CHECK(hall.sql("SELECT state FROM tickets WHERE number='C001'") == "waiting\n");
+
+    printer.set_state(PrinterSimulator::State::Ready);
+    tap(screen.display(), shown, "done");
+    home = expect_line(kiosk, "screen home lang=zh buttons=");
+    tap(screen.display(), home, "RS");
+    tap(screen.display(), expect_line(kiosk, "screen items RS"), "T-RS-002");
+    expect_line(kiosk, "printed C002 to=" + printer.path());
+    REQUIRE(printer.wait_for_bytes(100, std::chrono::seconds(10)));
+    CHECK(printer.received().find("C002") != std::string::npos);
+}
+
+TEST_CASE("kiosk: back to the start screen after inactivity") {
+    KioskHall hall;
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({"--idle", "10"}), screen.display());
+    std::string home = expect_line(kiosk, "screen home lang=zh buttons=");
+    tap(screen.display(), home, "lang");
+    tap(screen.display(), expect_line(kiosk, "screen home lang=en"), "SJ");
+    expect_line(kiosk, "screen items SJ lang=en");
+    expect_line(kiosk, "idle reset");
+    expect_line(kiosk, "screen home lang=en");
+    CHECK(hall.sql("SELECT COUNT(*) FROM tickets") == "0\n");
+}
+
+TEST_CASE("kiosk: a reader sending random bytes cannot stop it") {
+    KioskHall hall;
+    idcard::IdCardSimulator reader;
+    reader.set_mode(idcard::SimMode::random_bytes);
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({"--reader", reader.slave_path()}), screen.display());
+    std::string home = expect_line(kiosk, "screen home lang=zh buttons=");
+    expect_line(kiosk, "card error ");
+    tap(screen.display(), home, "SJ");
+    tap(screen.display(), expect_line(kiosk, "screen items SJ"), "T-SJ-001");
+    expect_line(kiosk, "reply issue_ticket ok A001");
+    CHECK(reader.requests_seen() > 0);
+}
+
+TEST_CASE("kiosk: bad options are refused with the reason") {
+    std::string out;
+    CHECK(run_command(std::string(HALL_KIOSK_BIN) + " --lang fr 2>&1", &out) == 2);
+    CHECK(out.find("--lang must be zh or en") != std::string::npos);
+    CHECK(run_command(std::string(HALL_KIOSK_BIN) + " --scan-format '(' 2>&1", &out) == 2);
+    CHECK(out.find("--scan-format is not a valid pattern") != std::string::npos);
+    CHECK(run_command(std::string(HALL_KIOSK_BIN) + " --idle 2 2>&1", &out) == 2);
+    CHECK(run_command(std::string(HALL_KIOSK_BIN) + " --help", &out) == 0);
+    CHECK(out.find("--print-to DIR") != std::string::npos);
+}
