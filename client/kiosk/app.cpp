@@ -6,7 +6,9 @@
 #include <memory>
 
 #include "card_watcher.h"
+#include "core/idnumber.h"
 #include "hall_feed.h"
+#include "idcard/idcard_simulator.h"
 #include "kiosk_frame.h"
 #include "kiosk_options.h"
 #include "print_queue.h"
@@ -29,6 +31,8 @@ private:
     std::unique_ptr<HallFeed> feed_;
     std::unique_ptr<PrintQueue> printer_;
     std::unique_ptr<CardWatcher> reader_;
+    std::unique_ptr<idcard::IdCardSimulator> demo_reader_;
+    size_t demo_next_ = 0;
     KioskFrame* frame_ = nullptr;
     const Catalogue* seen_catalogue_ = nullptr;  // feed thread only
     bool seen_connected_ = false;                // feed thread only
@@ -66,9 +70,32 @@ bool KioskApp::OnInit() {
         }
     };
     feed_->start();
-    if (!opt_.reader.empty()) {
+    std::string reader_path = opt_.reader;
+    if (opt_.reader == "demo") {  // a simulated reader and a button to put the demo hall's cards on it
+        demo_reader_ = std::make_unique<idcard::IdCardSimulator>();
+        reader_path = demo_reader_->slave_path();
+        frame_->enable_demo_swipe([this] {
+            // The demo hall's people (hallserver --demo): a reservation due now, a senior whose
+            // reservation time has passed, a senior without a reservation.
+            struct Who {
+                const char* name;
+                const char* first17;
+            };
+            static const Who kCards[] = {{"张伟", "61070219850612101"}, {"赵秀英", "61070219500315107"}, {"张三", ""}};
+            const Who& w = kCards[demo_next_++ % std::size(kCards)];
+            idcard::CardText card = idcard::IdCardSimulator::sample_holder();
+            if (*w.first17) {
+                card.name = w.name;
+                card.id_number = std::string(w.first17) + id_check_char(w.first17);
+                card.birth = card.id_number.substr(6, 8);
+            }
+            demo_reader_->present_card(card);
+            return mask_name(card.name) + " " + mask_id_number(card.id_number);
+        });
+    }
+    if (!reader_path.empty()) {
         reader_ = std::make_unique<CardWatcher>(
-            idcard::SerialConfig{opt_.reader, opt_.reader_baud},
+            idcard::SerialConfig{reader_path, opt_.reader_baud},
             [this](const idcard::CardText& card) { frame_->CallAfter([this, card] { frame_->on_card(card); }); },
             [this](idcard::ReadError e, const std::string& why) {
                 if (e == idcard::ReadError::device_error)
@@ -83,6 +110,7 @@ bool KioskApp::OnInit() {
 // The threads that call into the frame stop before it goes: events they queued go with it.
 void KioskApp::shut_down() {
     reader_.reset();
+    demo_reader_.reset();
     feed_.reset();
     printer_.reset();
 }

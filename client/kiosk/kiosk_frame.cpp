@@ -134,13 +134,24 @@ KioskFrame::KioskFrame(const KioskOptions& opt, HallFeed& feed, PrintQueue& prin
     show_message(t(Text::connecting));
 }
 
+void KioskFrame::enable_demo_swipe(std::function<std::string()> swipe) {
+    wxWindow* footer = home_button_->GetParent();
+    demo_button_ = new wxButton(footer, wxID_ANY, "");
+    demo_button_->SetFont(px_font(24));
+    demo_button_->SetMinSize(wxSize(220, 100));
+    demo_button_->Bind(wxEVT_BUTTON, [swipe](wxCommandEvent&) { trace("demo card " + swipe()); });
+    footer->GetSizer()->Insert(1, demo_button_, 0, wxALIGN_CENTRE_VERTICAL | wxALL, 16);
+    refresh_chrome();
+}
+
 void KioskFrame::refresh_chrome() {
     std::string hall = catalogue_.hall_name.empty() ? "" : catalogue_.hall_name + " · ";
     title_->SetLabel(u(hall + t(Text::title)));
     lang_button_->SetLabel(u(t(Text::other_language)));
     hint_->SetLabel(u(t(Text::swipe_hint)));
-    hint_->Wrap(GetClientSize().x - 420);
+    hint_->Wrap(GetClientSize().x - (demo_button_ ? 680 : 420));
     home_button_->SetLabel(u(t(Text::start_over)));
+    if (demo_button_) demo_button_->SetLabel(u(lang_ == Lang::zh ? "演示：刷身份证" : "Demo: swipe a card"));
     root_->Layout();
 }
 
@@ -181,6 +192,7 @@ void KioskFrame::finish_screen(const std::string& trace_name) {
         auto all = buttons_;
         all.emplace_back("lang", lang_button_);
         if (home_button_->IsShown()) all.emplace_back("home", home_button_);
+        if (demo_button_) all.emplace_back("demo", demo_button_);
         for (const auto& [code, b] : all) {
             wxRect r = b->GetScreenRect();
             list += (list.empty() ? "" : "|") + code + "@" + std::to_string(r.x + r.width / 2) + "," +

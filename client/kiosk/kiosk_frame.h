@@ -10,6 +10,7 @@
 #include <wx/timer.h>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +48,9 @@ public:
     void on_card_error(idcard::ReadError error);
     // Any touch or key: the visitor is still there.
     void touched();
+    // Demo kiosks (--reader demo): a footer button that puts the next demo card on the simulated
+    // reader; `swipe` does it and returns who the card belongs to.
+    void enable_demo_swipe(std::function<std::string()> swipe);
 
 private:
     enum class Screen { home, items, busy, tickets, message };
@@ -112,6 +116,7 @@ private:
     wxStaticText* hint_ = nullptr;
     wxButton* lang_button_ = nullptr;
     wxButton* home_button_ = nullptr;
+    wxButton* demo_button_ = nullptr;
     std::string banner_text_;
     wxColour banner_colour_;
     std::vector<std::pair<std::string, wxButton*>> buttons_;  // for the trace: code → button

@@ -16,7 +16,8 @@ const char* const kKioskUsage = R"usage(hall-kiosk - 自助取号机 / self-serv
 Usage: hall-kiosk [options]
   --server EP          hall server request endpoint (default tcp://127.0.0.1:5570, or $HALLQ_SERVER)
   --events EP          hall server event endpoint (default tcp://127.0.0.1:5571, or $HALLQ_EVENTS)
-  --reader DEV         ID-card reader on this serial device (GA/T 467), e.g. /dev/ttyUSB0
+  --reader DEV         ID-card reader on this serial device (GA/T 467), e.g. /dev/ttyUSB0;
+                       "demo": a simulated reader with a button that swipes the demo hall's cards
   --reader-baud N      the reader's baud rate (default 115200)
   --printer DEV        thermal ticket printer (ESC/POS): /dev/ttyS0, /dev/usb/lp0, or "cups"
                        for the system's default printer
