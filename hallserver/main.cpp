@@ -103,10 +103,9 @@ int init_key(const std::string& path) {
 }
 
 // The identity key for the server: created on the first start, refused when unsafe (exit 2).
-std::optional<hallq::IdentityVault> open_vault(const std::string& path) {
+std::optional<hallq::IdentityVault> open_vault(const std::string& path, bool& created) {
     using namespace hallq;
     try {
-        bool created = false;
         IdentityVault vault = IdentityVault::load_or_create(path, created);
         if (created) HALLQ_LOG(info, "identity key created: " << path << " (mode 0600; back it up with the database)");
         return vault;
@@ -240,9 +239,14 @@ int main(int argc, char** argv) {
             std::cout << "\n";
             return 0;
         }
-        std::optional<IdentityVault> vault = open_vault(cfg.identity_key_path());
+        bool new_key = false;
+        std::optional<IdentityVault> vault = open_vault(cfg.identity_key_path(), new_key);
         if (!vault) return 2;
         Store store(cfg.database);
+        if (new_key && store.reservation_count() > 0)
+            HALLQ_LOG(warn, "the identity key " << cfg.identity_key_path() << " is new, but the database holds"
+                            " reservations sealed with another key: an ID card finds none of them; restore"
+                            " the key file from the backup");
         HallService service(store, cfg, &*vault);
         Server server(service, cfg);
         server.bind();
