@@ -38,6 +38,7 @@ const Ticket* HallService::prepare_id_issue(const Request& req, Command& cmd) {
     if (!id) return nullptr;  // decode_command has refused it already
     if (cmd.klass == TicketClass::normal && green_by_age(age_today(*id))) cmd.klass = TicketClass::green;
     if (!vault_) return nullptr;
+    if (cmd.item.empty() && cmd.queue.empty()) return nullptr;  // the hall refuses it: bad_field
     cmd.holder_key = IdentityVault::holder_key(vault_->hash(id->normalized));
     const Ticket* held = hall_.active_ticket(cmd.holder_key, cmd.item);
     if (held && cmd.item.empty() && !cmd.queue.empty() && held->queue != cmd.queue) return nullptr;

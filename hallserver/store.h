@@ -1,9 +1,9 @@
 // store.h - the hall's durable truth: one SQLite file (WAL, synchronous=FULL, foreign keys).
 //
 // Every accepted command is one transaction holding its events (the audit trail, with their
-// sequence numbers), the rows of the tickets it touched, a row per rating given, the reply under
-// its request id (so a retry gets the same answer) and, now and then, a snapshot of the whole
-// state. On start the state is the newest snapshot plus the events after it.
+// sequence numbers), the rows of the tickets it touched, a row per rating given, the reservation
+// rows it imported or checked in, the reply under its request id (so a retry gets the same
+// answer) and, now and then, a snapshot of the whole state. On start the state is the newest snapshot plus the events after it.
 #pragma once
 #include <memory>
 #include <optional>

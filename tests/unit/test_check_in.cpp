@@ -1,5 +1,6 @@
 // test_check_in.cpp - check_in, import_reservations, issue_ticket with an ID number and the
 // rollover's no-shows in the service, on a real store file, with the clock under the test's control.
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -186,6 +187,7 @@ TEST_CASE("issue_ticket with an ID number: one active ticket per person and item
     CHECK(in["tickets"][0]["existing"] == true);
     CHECK(f.status("R-1") == "checked_in");
     CHECK(f.store->reservation("R-1")->r.ticket_id == first["ticket"]["id"]);
+    CHECK(f.send("issue_ticket", Json{{"id_number", kAlice}}, f.noon).error.detail == "queue or item");
     f.cfg.green_channel_age = 0;  // off
     CHECK(f.ok("issue_ticket", Json{{"item", "T-RS-002"}, {"id_number", kElder}}, f.noon)["ticket"]["class"] == "normal");
 }
@@ -255,4 +257,27 @@ TEST_CASE("rollover: booked reservations of the day before become no-shows") {
     CHECK(listed["reservations"][0]["ticket"].is_number());
     CHECK(listed["reservations"][1]["ticket"].is_null());
     CHECK(f.send("reservations", Json{{"date", "23.11.2026"}}, f.noon).error.detail == "date");
+}
+
+TEST_CASE("check_in: tickets and reservation rows commit together, or neither does") {
+    Fixture f;
+    f.ok("import_reservations", batch({entry("R-1", "T-RS-001", "12:10", kAlice)}), f.noon);
+    uint64_t seq = f.svc->hall().seq();
+    // Another connection makes every change of a reservation row fail.
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(f.file.path.c_str(), &raw) == SQLITE_OK);
+    const char* trigger = "CREATE TRIGGER no_updates BEFORE UPDATE ON reservations BEGIN SELECT RAISE(ABORT, 'refused'); END";
+    REQUIRE(sqlite3_exec(raw, trigger, nullptr, nullptr, nullptr) == SQLITE_OK);
+    Reply failed = f.send("check_in", Json{{"code", "R-1"}}, f.noon);
+    CHECK(failed.error.code == ErrorCode::internal);
+    CHECK(failed.error.detail == "storage");
+    CHECK(f.svc->hall().seq() == seq);  // the ticket's event was not kept either
+    CHECK(f.svc->hall().tickets().empty());
+    CHECK(f.store->last_seq() == seq);
+    CHECK(f.status("R-1") == "booked");
+    REQUIRE(sqlite3_exec(raw, "DROP TRIGGER no_updates", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+    Json in = f.ok("check_in", Json{{"code", "R-1"}}, f.noon);  // a retry now succeeds
+    CHECK(in["tickets"][0]["number"] == "B001");
+    CHECK(f.status("R-1") == "checked_in");
 }
