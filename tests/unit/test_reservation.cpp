@@ -83,6 +83,17 @@ TEST_CASE("check-in: another day, cancelled, no-show, and a checked-in reservati
     CHECK(judge_check_in(r, kToday, kSlot, h, rules) == CheckInVerdict::used);
 }
 
+TEST_CASE("reservation error codes are appended after the earlier ones, with both messages") {
+    CHECK(static_cast<int>(ErrorCode::no_reservation) == static_cast<int>(ErrorCode::not_allowed) + 1);
+    CHECK(static_cast<int>(ErrorCode::reservation_cancelled) == static_cast<int>(ErrorCode::no_reservation) + 3);
+    CHECK(to_string(ErrorCode::reservation_not_today) == "reservation_not_today");
+    CHECK(message_zh(ErrorCode::too_early) == "还未到签到时间");
+    CHECK(message_en(ErrorCode::no_reservation) == "No reservation found for today");
+    ErrorCode parsed = ErrorCode::internal;
+    REQUIRE(parse_error_code("reservation_cancelled", parsed));
+    CHECK(parsed == ErrorCode::reservation_cancelled);
+}
+
 TEST_CASE("reservation statuses parse and print; unknown text is refused") {
     for (auto s : {ReservationStatus::booked, ReservationStatus::checked_in, ReservationStatus::late,
                    ReservationStatus::no_show, ReservationStatus::cancelled}) {
