@@ -51,13 +51,19 @@ bool load_config_file(const std::string& path, ServerConfig& cfg, std::string& e
     const std::map<std::string, T> kKeys = {
         {"database", T::string},      {"request_endpoint", T::string}, {"event_endpoint", T::string},
         {"catalogue", T::string},     {"rollover_time", T::string},    {"heartbeat_ms", T::number_integer},
-        {"snapshot_every", T::number_integer}, {"log_level", T::string}, {"policy", T::object}};
+        {"snapshot_every", T::number_integer}, {"log_level", T::string}, {"policy", T::object},
+        {"identity_key", T::string},  {"green_channel_age", T::number_integer},
+        {"reservations", T::object}};
     const std::map<std::string, T> kPolicy = {
         {"max_priority_streak", T::number_integer}, {"aging_minutes", T::number_integer},
         {"recall_limit", T::number_integer},        {"recall_cooldown_s", T::number_integer},
         {"learning_rate", T::number_float},         {"max_serial", T::number_integer}};
+    const std::map<std::string, T> kReservations = {
+        {"early_minutes", T::number_integer}, {"late_minutes", T::number_integer}};
     std::string problem = check_keys(j, kKeys, "");
     if (problem.empty() && j.contains("policy")) problem = check_keys(j["policy"], kPolicy, "policy.");
+    if (problem.empty() && j.contains("reservations"))
+        problem = check_keys(j["reservations"], kReservations, "reservations.");
     if (!problem.empty()) {
         error = "config file " + path + ": " + problem;
         return false;
@@ -69,6 +75,21 @@ bool load_config_file(const std::string& path, ServerConfig& cfg, std::string& e
     cfg.heartbeat_ms = json_get<int>(j, "heartbeat_ms", cfg.heartbeat_ms);
     cfg.snapshot_every = json_get<int>(j, "snapshot_every", cfg.snapshot_every);
     cfg.log_level = json_get<std::string>(j, "log_level", cfg.log_level);
+    cfg.identity_key = json_get<std::string>(j, "identity_key", cfg.identity_key);
+    cfg.green_channel_age = json_get<int>(j, "green_channel_age", cfg.green_channel_age);
+    if (j.contains("reservations")) {
+        cfg.check_in.early_minutes = json_get<int>(j["reservations"], "early_minutes", cfg.check_in.early_minutes);
+        cfg.check_in.late_minutes = json_get<int>(j["reservations"], "late_minutes", cfg.check_in.late_minutes);
+    }
+    if (cfg.green_channel_age < 0 || cfg.green_channel_age > 150) {
+        error = "green_channel_age must be 0…150 (0: off)";
+        return false;
+    }
+    if (cfg.check_in.early_minutes < 0 || cfg.check_in.early_minutes > 720 ||
+        cfg.check_in.late_minutes < 0 || cfg.check_in.late_minutes > 720) {
+        error = "reservations.early_minutes and reservations.late_minutes must be 0…720";
+        return false;
+    }
     if (j.contains("rollover_time")) {
         int m = parse_clock_time(json_get<std::string>(j, "rollover_time", ""));
         if (m < 0) {
@@ -97,6 +118,26 @@ std::string service_day(int64_t now_ms, int rollover_minutes) {
     localtime_r(&t, &tm);
     char buf[16];
     std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+int64_t local_time_ms(const std::string& day, int minutes) {
+    std::tm tm{};
+    tm.tm_year = std::stoi(day.substr(0, 4)) - 1900;
+    tm.tm_mon = std::stoi(day.substr(5, 2)) - 1;
+    tm.tm_mday = std::stoi(day.substr(8, 2));
+    tm.tm_hour = minutes / 60;
+    tm.tm_min = minutes % 60;
+    tm.tm_isdst = -1;
+    return int64_t(std::mktime(&tm)) * 1000;
+}
+
+std::string local_hhmm(int64_t ms) {
+    std::time_t t = std::time_t(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[8];
+    std::strftime(buf, sizeof buf, "%H:%M", &tm);
     return buf;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/hall.h"
+#include "core/reservation.h"
 
 namespace hallq {
 
@@ -17,6 +18,11 @@ struct ServerConfig {
     int snapshot_every = 1000;   // events between stored state snapshots
     std::string log_level = "info";
     Policy policy;
+    std::string identity_key;    // key file of the identity vault; empty: database + ".key"
+    int green_channel_age = 70;  // ID holders this old get green tickets; 0: off
+    CheckInRules check_in;       // "reservations": early_minutes, late_minutes
+
+    std::string identity_key_path() const { return identity_key.empty() ? database + ".key" : identity_key; }
 };
 
 // Reads a JSON config file over `cfg`. On failure returns false with a message naming the problem.
@@ -28,5 +34,10 @@ int parse_clock_time(const std::string& hhmm);
 // The service day (YYYY-MM-DD, local time) that `now_ms` belongs to, with the day starting at
 // `rollover_minutes` after midnight.
 std::string service_day(int64_t now_ms, int rollover_minutes);
+
+// ms since epoch of local time `minutes` after midnight on `day` (YYYY-MM-DD, a valid date).
+int64_t local_time_ms(const std::string& day, int minutes);
+// "HH:MM" of a time in local time.
+std::string local_hhmm(int64_t ms);
 
 }  // namespace hallq

@@ -11,6 +11,8 @@
 
 #include "config.h"
 #include "credentials.h"
+#include "demo_reservations.h"
+#include "identity_vault.h"
 #include "log.h"
 #include "protocol/codec.h"
 #include "server.h"
@@ -35,10 +37,13 @@ Usage: hallserver [options]
   --events EP         event endpoint (default tcp://127.0.0.1:5571)
   --catalogue FILE    load this catalogue (departments, items, queues, windows, clerks)
   --demo              load the demo district hall catalogue; clerks without a password get the
-                      demo password (implies --demo-passwords)
+                      demo password (implies --demo-passwords); seed today's demo reservations
+                      when there are none
   --demo-passwords    give every catalogue clerk without a password the demo password
   --set-password CLERK  set a clerk's password in --db FILE: the new password is read from the
                       first line of stdin (at least 6 characters); then exit
+  --init-key          create the identity key file (config identity_key, default the database
+                      path + ".key", mode 0600) if it does not exist, check it, and exit
   --rollover HH:MM    start of the service day (default 03:00)
   --log-level LEVEL   debug, info, warn, error (default info)
   --check             check the config and catalogue, print a summary and exit (nothing is opened)
@@ -82,6 +87,54 @@ int set_password(const std::string& db, const std::string& clerk) {
     return 0;
 }
 
+// hallserver --init-key: the installer creates the identity key before the first start.
+int init_key(const std::string& path) {
+    using namespace hallq;
+    try {
+        bool created = false;
+        IdentityVault::load_or_create(path, created);
+        std::cout << (created ? "已创建身份密钥 / identity key created: " : "身份密钥已存在 / identity key exists: ")
+                  << path << "\n";
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "hallserver: " << e.what() << "\n";
+        return 2;
+    }
+}
+
+// The identity key for the server: created on the first start, refused when unsafe (exit 2).
+std::optional<hallq::IdentityVault> open_vault(const std::string& path, bool& created) {
+    using namespace hallq;
+    try {
+        IdentityVault vault = IdentityVault::load_or_create(path, created);
+        if (created) HALLQ_LOG(info, "identity key created: " << path << " (mode 0600; back it up with the database)");
+        return vault;
+    } catch (const KeyFileError& e) {
+        std::cerr << "hallserver: " << e.what() << "\n";
+        return std::nullopt;
+    }
+}
+
+// --demo: a few reservations for today, when the database has none.
+void seed_demo(hallq::HallService& service, hallq::Store& store, int64_t now) {
+    using namespace hallq;
+    if (store.reservation_count() > 0) return;
+    auto entries = demo_reservations(service.hall().catalogue(), service.hall().day(), now);
+    if (entries.empty()) return;
+    auto seeded = service.seed_reservations(entries, now);
+    if (auto* err = std::get_if<Error>(&seeded)) {
+        HALLQ_LOG(warn, "demo reservations not seeded: " << to_string(err->code) << " " << err->detail);
+        return;
+    }
+    for (const auto& r : entries) {
+        const ServiceItem* item = service.hall().catalogue().item(r.item);
+        char slot[16];
+        std::snprintf(slot, sizeof slot, "%02d:%02d", r.slot_minutes / 60 % 24, r.slot_minutes % 60);
+        HALLQ_LOG(info, "demo reservation: code " << r.code << ", " << (item ? item->name : r.item) << " at "
+                                                  << slot << ", holder " << mask_id_number(r.holder.normalized));
+    }
+}
+
 hallq::Catalogue read_catalogue(const std::string& path) {
     std::ifstream in(path);
     if (!in) throw std::runtime_error("cannot read catalogue " + path);
@@ -110,7 +163,7 @@ int main(int argc, char** argv) {
                 return 2;
             }
         }
-    bool demo = false, check = false, demo_passwords = false;
+    bool demo = false, check = false, demo_passwords = false, make_key = false;
     std::string password_clerk;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -136,6 +189,7 @@ int main(int argc, char** argv) {
         else if (a == "--demo-passwords") demo_passwords = true;
         else if (a == "--set-password") password_clerk = value();
         else if (a == "--check") check = true;
+        else if (a == "--init-key") make_key = true;
         else if (a == "--log-level") cfg.log_level = value();
         else if (a == "--rollover") {
             cfg.rollover_minutes = parse_clock_time(value());
@@ -154,6 +208,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     log::set_level(level);
+    if (make_key) return init_key(cfg.identity_key_path());
     if (!password_clerk.empty()) {
         try {
             return set_password(cfg.database, password_clerk);
@@ -184,8 +239,15 @@ int main(int argc, char** argv) {
             std::cout << "\n";
             return 0;
         }
+        bool new_key = false;
+        std::optional<IdentityVault> vault = open_vault(cfg.identity_key_path(), new_key);
+        if (!vault) return 2;
         Store store(cfg.database);
-        HallService service(store, cfg);
+        if (new_key && store.reservation_count() > 0)
+            HALLQ_LOG(warn, "the identity key " << cfg.identity_key_path() << " is new, but the database holds"
+                            " reservations sealed with another key: an ID card finds none of them; restore"
+                            " the key file from the backup");
+        HallService service(store, cfg, &*vault);
         Server server(service, cfg);
         server.bind();
         for (const auto& e : service.start(catalogue, wall_clock_ms())) server.publish(e);
@@ -194,6 +256,7 @@ int main(int argc, char** argv) {
             HALLQ_LOG(warn, "demo passwords in use: clerks without a password of their own have the demo"
                             " password (docs/configuration.md); " << seeded << " set now");
         }
+        if (demo) seed_demo(service, store, wall_clock_ms());
         HALLQ_LOG(info, "database " << cfg.database << ", " << service.hall().tickets().size()
                                     << " tickets today, event seq " << service.hall().seq());
         std::cout << "hallserver ready: requests=" << server.request_endpoint()

@@ -15,18 +15,32 @@
 namespace hallq {
 
 namespace {
+// Personal fields, at any depth (import_reservations nests them), enter the fingerprint only in
+// their masked form; passwords not at all.
+void mask_personal(Json& j) {
+    if (j.is_array()) {
+        for (Json& x : j) mask_personal(x);
+        return;
+    }
+    if (!j.is_object()) return;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const std::string& key = it.key();
+        Json& v = *it;
+        if (is_password_field(key)) v = "*";
+        else if (!v.is_string()) mask_personal(v);
+        else if (key == "id_number") v = mask_id_number(v.get<std::string>());
+        else if (key == "holder_name" || key == "name") v = mask_name(v.get<std::string>());
+        else if (key == "phone") v = mask_phone(v.get<std::string>());
+    }
+}
+
 // What a request asked for, stable across restarts and builds: FNV-1a 64 of the type and the
 // body in canonical form (object keys sorted), as hex. Personal data enters only in its masked
 // form, the form the database already holds, so the stored fingerprint reveals nothing more.
 // Passwords do not enter at all: each is replaced by the same constant, so a retry is still the
 // same request, and the stored fingerprint reveals nothing about them.
 std::string fingerprint(const std::string& type, Json body) {
-    for (auto it = body.begin(); it != body.end(); ++it)
-        if (is_password_field(it.key())) *it = "*";
-    if (auto it = body.find("id_number"); it != body.end() && it->is_string())
-        *it = mask_id_number(it->get<std::string>());
-    if (auto it = body.find("holder_name"); it != body.end() && it->is_string())
-        *it = mask_name(it->get<std::string>());
+    mask_personal(body);
     uint64_t h = 1469598103934665603ull;
     for (unsigned char c : type + "\n" + body.dump()) {
         h ^= c;
@@ -38,7 +52,8 @@ std::string fingerprint(const std::string& type, Json body) {
 }
 }  // namespace
 
-HallService::HallService(Store& store, const ServerConfig& cfg) : store_(store), cfg_(cfg) {}
+HallService::HallService(Store& store, const ServerConfig& cfg, const IdentityVault* vault)
+    : store_(store), cfg_(cfg), vault_(vault) {}
 
 std::vector<std::string> HallService::start(const std::optional<Catalogue>& catalogue, int64_t now) {
     hall_ = store_.load();
@@ -76,7 +91,9 @@ std::vector<std::string> HallService::tick(int64_t now) {
         return publish;
     }
     since_snapshot_ = cfg_.snapshot_every;
-    commit(std::move(d.events), "", [] { return Json::object(); }, publish);
+    ReservationWrites no_shows;  // booked reservations of the days before are missed
+    no_shows.no_show_before = day;
+    commit(std::move(d.events), "", [] { return Json::object(); }, publish, "", no_shows);
     store_.prune_requests(now - 2 * 86400 * 1000LL);
     HALLQ_LOG(info, "service day " << day << " begins; ticket numbers restart");
     return publish;
@@ -84,7 +101,8 @@ std::vector<std::string> HallService::tick(int64_t now) {
 
 std::string HallService::commit(std::vector<Event> events, const std::string& rid,
                                 const std::function<Json()>& reply_body,
-                                std::vector<std::string>& publish, const std::string& print) {
+                                std::vector<std::string>& publish, const std::string& print,
+                                const ReservationWrites& reservations) {
     uint64_t seq = hall_.seq();
     for (Event& e : events) {
         e.seq = ++seq;
@@ -96,13 +114,13 @@ std::string HallService::commit(std::vector<Event> events, const std::string& ri
     since_snapshot_ += int(events.size());
     bool snapshot = since_snapshot_ >= cfg_.snapshot_every;
     try {
-        store_.commit(events, hall_, rid, reply, snapshot, print);
+        store_.commit(events, hall_, rid, reply, snapshot, print, reservations);
     } catch (const StoreError& e) {
         HALLQ_LOG(error, "commit failed, state reloaded: " << e.what());
         hall_ = store_.load();
         return make_error_reply(rid, Error{ErrorCode::internal, "storage"});
     }
-    if (snapshot) since_snapshot_ = 0;
+    if (snapshot && !events.empty()) since_snapshot_ = 0;
     for (const Event& e : events) publish.push_back(to_json(e, &hall_).dump());
     return reply;
 }
@@ -117,6 +135,10 @@ HallService::Outcome HallService::handle(std::string_view bytes, int64_t now) {
         return out;
     }
     const Request& req = std::get<Request>(parsed);
+    if (req.type == "reservations") {
+        out.reply = reservations_query(req);
+        return out;
+    }
     if (is_query_type(req.type)) {
         out.reply = answer_query(hall_, req.type, req.rid, req.body, now);
         return out;
@@ -136,13 +158,34 @@ HallService::Outcome HallService::handle(std::string_view bytes, int64_t now) {
         out.reply = change_password(req.rid, req.body, print, now);
         return out;
     }
+    if (req.type == "check_in") {
+        out.reply = check_in(req, print, now, out.publish);
+        return out;
+    }
+    if (req.type == "import_reservations") {
+        out.reply = import_reservations(req, print, now);
+        return out;
+    }
     auto decoded = decode_command(req.type, req.body);
     if (auto* err = std::get_if<Error>(&decoded)) {
         HALLQ_LOG(debug, req.type << " refused: " << to_string(err->code) << " " << err->detail);
         out.reply = make_error_reply(req.rid, *err);
         return out;
     }
-    const Command& cmd = std::get<Command>(decoded);
+    Command& cmd = std::get<Command>(decoded);
+    if (cmd.type == CommandType::issue_ticket) {
+        if (const Ticket* held = prepare_id_issue(req, cmd)) {  // one active ticket per person and item
+            int64_t id = held->id;
+            ReservationWrites none;
+            none.at = now;
+            out.reply = commit({}, req.rid, [&] {
+                Json j = command_result(hall_, id, 0, now);
+                j["ticket"]["existing"] = true;
+                return j;
+            }, out.publish, print, none);
+            return out;
+        }
+    }
     if (cmd.type == CommandType::clerk_login) {
         if (auto refused = check_password(cmd.clerk, cmd.password, now)) {
             out.reply = make_error_reply(req.rid, *refused);

@@ -5,32 +5,11 @@
 
 #include "protocol/codec.h"
 #include "store_schema.h"
+#include "store_sql.h"
 
 namespace hallq {
 
-namespace {
-// Resets a statement however the scope is left.
-struct Use {
-    sqlite3_stmt* s;
-    ~Use() {
-        sqlite3_reset(s);
-        sqlite3_clear_bindings(s);
-    }
-};
-
-void bind_text(sqlite3_stmt* s, int i, const std::string& v) {
-    if (v.empty()) sqlite3_bind_null(s, i);
-    else sqlite3_bind_text(s, i, v.data(), int(v.size()), SQLITE_TRANSIENT);
-}
-void bind_int(sqlite3_stmt* s, int i, int64_t v, bool null_if_zero = false) {
-    if (null_if_zero && v == 0) sqlite3_bind_null(s, i);
-    else sqlite3_bind_int64(s, i, v);
-}
-std::string column_text(sqlite3_stmt* s, int i) {
-    auto p = sqlite3_column_text(s, i);
-    return p ? std::string(reinterpret_cast<const char*>(p), size_t(sqlite3_column_bytes(s, i))) : "";
-}
-}  // namespace
+using namespace sql;
 
 Store::Store(const std::string& path) {
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
@@ -153,7 +132,8 @@ std::optional<Store::CachedReply> Store::cached_reply(const std::string& rid) {
 }
 
 void Store::commit(const std::vector<Event>& events, const Hall& after, const std::string& rid,
-                   const std::string& reply, bool with_snapshot, const std::string& fingerprint) {
+                   const std::string& reply, bool with_snapshot, const std::string& fingerprint,
+                   const ReservationWrites& reservations) {
     auto step = [&](sqlite3_stmt* s) {
         Use u{s};
         int rc = sqlite3_step(s);
@@ -212,9 +192,10 @@ void Store::commit(const std::vector<Event>& events, const Hall& after, const st
             bind_int(s, 11, int64_t(e.seq));
             step(s);
         }
+        write_reservations(reservations);
         if (!rid.empty()) {
             bind_text(insert_request_, 1, rid);
-            bind_int(insert_request_, 2, events.empty() ? 0 : events.back().at);
+            bind_int(insert_request_, 2, events.empty() ? reservations.at : events.back().at);
             bind_text(insert_request_, 3, reply);
             bind_text(insert_request_, 4, fingerprint);
             step(insert_request_);

@@ -1,9 +1,9 @@
 // store.h - the hall's durable truth: one SQLite file (WAL, synchronous=FULL, foreign keys).
 //
 // Every accepted command is one transaction holding its events (the audit trail, with their
-// sequence numbers), the rows of the tickets it touched, a row per rating given, the reply under
-// its request id (so a retry gets the same answer) and, now and then, a snapshot of the whole
-// state. On start the state is the newest snapshot plus the events after it.
+// sequence numbers), the rows of the tickets it touched, a row per rating given, the reservation
+// rows it imported or checked in, the reply under its request id (so a retry gets the same
+// answer) and, now and then, a snapshot of the whole state. On start the state is the newest snapshot plus the events after it.
 #pragma once
 #include <memory>
 #include <optional>
@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/hall.h"
+#include "core/reservation.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -20,6 +21,32 @@ namespace hallq {
 
 struct StoreError : std::runtime_error {
     using std::runtime_error::runtime_error;
+};
+
+// A row of the reservations table: the hall's view, plus the keyed hash of the holder's ID number
+// and the sealed identity (identity_vault.h).
+struct StoredReservation {
+    Reservation r;
+    std::string holder_hash;  // 32 bytes
+    std::string identity;     // nonce ‖ secretbox of {"id_number","name","phone"}
+    int64_t checked_in_at = 0, imported_at = 0;
+};
+
+// A reservation's check-in: its new status and the ticket it is linked to.
+struct ReservationUpdate {
+    std::string id;
+    ReservationStatus status = ReservationStatus::checked_in;
+    int64_t ticket_id = 0;
+    int64_t at = 0;
+};
+
+// Reservation rows written in the same transaction as a command's events and reply.
+struct ReservationWrites {
+    std::vector<StoredReservation> upserts;  // import: new rows, or new contents for an id
+    std::vector<ReservationUpdate> updates;  // check-in
+    std::string no_show_before;  // rollover: booked reservations of earlier days become no_show
+    int64_t at = 0;              // time of the request, for its stored reply when it has no event
+    bool empty() const { return upserts.empty() && updates.empty() && no_show_before.empty(); }
 };
 
 class Store {
@@ -45,7 +72,19 @@ public:
     // Writes everything of one command atomically. `after` is the state with `events` applied.
     // Throws StoreError (and writes nothing) on failure.
     void commit(const std::vector<Event>& events, const Hall& after, const std::string& rid,
-                const std::string& reply, bool with_snapshot, const std::string& fingerprint = "");
+                const std::string& reply, bool with_snapshot, const std::string& fingerprint = "",
+                const ReservationWrites& reservations = {});
+
+    // Reservations (store_reservations.cpp). Throw StoreError.
+    std::optional<StoredReservation> reservation(const std::string& id);
+    std::optional<StoredReservation> reservation_by_code(const std::string& code);
+    // A holder's reservations of one day, by slot.
+    std::vector<StoredReservation> reservations_of(const std::string& holder_hash, const std::string& day);
+    // The days after `day` on which the holder has booked reservations, ascending.
+    std::vector<std::string> booked_days_after(const std::string& holder_hash, const std::string& day);
+    // All reservations of a day, by slot.
+    std::vector<StoredReservation> reservations_on(const std::string& day);
+    int64_t reservation_count();
 
     // Forgets cached replies older than `before_ms`.
     void prune_requests(int64_t before_ms);
@@ -63,6 +102,9 @@ public:
 
 private:
     void exec(const char* sql);
+    void write_reservations(const ReservationWrites& w);  // inside commit's transaction
+    std::vector<StoredReservation> select_reservations(const char* where, const std::string& a,
+                                                       const std::string& b = "");
     void migrate();
     sqlite3_stmt* prepare(const char* sql);
 

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "net/replica.h"
 #include "net/request_client.h"
+#include "reservations.h"
 #include "simulate.h"
 
 namespace {
@@ -37,6 +38,10 @@ Usage: hallctl [--server EP] [--events EP] [--timeout MS] [--retries N] [--rid I
                                                             0 未评价; reasons (level 1-3): attitude,
                                                             efficiency, guidance, materials,
                                                             environment, other
+  check-in --id-number N [--name 姓名] | --code C [--json]  预约签到 check in for today's reservations
+  reservations import FILE                                  导入预约 import reservations (a JSON array,
+                                                            or {"reservations": [...]}), 100 a request
+  reservations [list] [--date YYYY-MM-DD] [--json]          预约列表 reservations of a day (masked)
   status | snapshot | ping | ticket TICKET | order WINDOW   查询 queries
   tail [--count N] [--calls]                                事件流 events as JSON lines (--calls: readable)
   simulate [--kiosks 3] [--windows 8] [--speed 60] [--duration SECONDS] [--stop-after-calls N]
@@ -60,7 +65,7 @@ int main(int argc, char** argv) {
     using namespace hallq;
     using namespace hallq::ctl;
     try {
-        Args a = parse_args(argc, argv, {"calls", "help", "pretty"});
+        Args a = parse_args(argc, argv, {"calls", "help", "pretty", "json"});
         if (a.has("help") || a.words.empty()) {
             std::cout << kUsage;
             return a.words.empty() && !a.has("help") ? 2 : 0;
@@ -88,10 +93,12 @@ int main(int argc, char** argv) {
         }
         if (verb == "simulate") return run_simulation(ctx, server, events, a, g_stop);
 
-        Built req = build_request(verb, a);
         RequestClient client(ctx, server, "hallctl");
         if (a.has("timeout")) client.set_timeout(std::chrono::milliseconds(to_int(a.get("timeout"), "--timeout")));
         if (a.has("retries")) client.set_retries(to_int(a.get("retries"), "--retries"));
+        if (verb == "reservations") return run_reservations(client, a);
+        if (verb == "check-in") return run_check_in(client, a);
+        Built req = build_request(verb, a);
         auto reply = client.request(req.type, req.body, a.get("rid"));
         if (!reply) {
             std::cerr << "服务器无响应 / hall server unreachable at " << server << "\n";

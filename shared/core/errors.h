@@ -42,10 +42,10 @@ namespace hallq {
     X(already_rated, "该号票已评价", "This ticket has already been rated")                    \
     X(wrong_password, "工号或密码错误", "Wrong clerk id or password")                          \
     X(login_locked, "登录失败次数过多，请5分钟后再试", "Too many failed logins; try again in 5 minutes") \
-    X(not_allowed, "无此操作权限", "You are not allowed to do this")                             \
+    X(not_allowed, "无此操作权限", "You are not allowed to do this")                           \
     X(no_reservation, "没有找到今天的预约", "No reservation found for today")                   \
     X(reservation_not_today, "预约日期不是今天", "The reservation is for another day")          \
-    X(too_early, "还未到签到时间", "Too early to check in")                                     \
+    X(too_early, "还未到签到时间", "Too early to check in")                                    \
     X(reservation_cancelled, "预约已取消", "The reservation was cancelled")
 
 enum class ErrorCode {

@@ -62,6 +62,17 @@ const WindowStatus* Hall::window(int number) const {
     return it == windows_.end() ? nullptr : &it->second;
 }
 
+const Ticket* Hall::active_ticket(const std::string& holder_key, const std::string& item) const {
+    if (holder_key.empty()) return nullptr;
+    for (const auto& [id, t] : tickets_) {
+        if (t.holder_key != holder_key || t.item != item) continue;
+        if (t.state == TicketState::waiting || t.state == TicketState::called ||
+            t.state == TicketState::serving || t.state == TicketState::parked)
+            return &t;
+    }
+    return nullptr;
+}
+
 double Hall::service_seconds(const std::string& item, const std::string& queue) const {
     if (auto it = learned_.find(item); it != learned_.end()) return it->second;
     if (const ServiceItem* i = catalogue_->item(item)) return i->service_minutes * 60.0;
@@ -123,6 +134,7 @@ Decision Hall::issue(const Command& cmd, int64_t now) const {
     t->reservation = cmd.reservation;
     t->slot_at = cmd.klass == TicketClass::reservation ? cmd.slot_at : 0;
     t->holder = cmd.holder;
+    t->holder_key = cmd.holder_key;
     t->issued_at = now;
     t->estimate_min = estimate_wait(*this, *t, now).minutes;
     Event e = event(EventType::ticket_issued, now, 0, t->id);

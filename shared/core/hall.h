@@ -34,6 +34,9 @@ struct Ticket {
     std::string reservation;  // linked reservation id, optional
     int64_t slot_at = 0;      // reservation slot time (ms), due from then
     std::string holder;       // masked holder (440401********1768 or 张*三), optional
+    // Pseudonymous key of the ID-card holder (hex of the first 16 bytes of the server's keyed
+    // hash of the ID number), optional: one active ticket per person and item. Set by the server.
+    std::string holder_key;
     int64_t issued_at = 0, called_at = 0, started_at = 0, finished_at = 0;
     int64_t last_called_at = 0;  // first call or latest recall
     int window = 0;         // window calling/serving/holding it
@@ -90,6 +93,9 @@ struct Command {
     // clerk_login: checked by the server against the stored hash before the hall decides; the
     // hall ignores it, and it never reaches an event, the log, a snapshot or a stored reply.
     std::string password;
+    // issue_ticket: the holder's pseudonymous key, set by the server from a swiped ID number;
+    // never taken from the wire.
+    std::string holder_key;
 };
 
 enum class EventType {
@@ -147,6 +153,8 @@ public:
     const Ticket* ticket(int64_t id) const;
     const Ticket* ticket_by_number(const std::string& number) const;
     const WindowStatus* window(int number) const;
+    // The holder's ticket for `item` that is still waiting, called, serving or parked, if any.
+    const Ticket* active_ticket(const std::string& holder_key, const std::string& item) const;
     // Mean service seconds for an item (learned, else from the catalogue), or the queue average.
     double service_seconds(const std::string& item, const std::string& queue) const;
 

@@ -30,6 +30,7 @@ Json to_json(const Ticket& t) {
     put_if(j, "reservation", t.reservation);
     put_if(j, "slot_at", t.slot_at);
     put_if(j, "holder", t.holder);
+    put_if(j, "holder_key", t.holder_key);
     put_if(j, "called_at", t.called_at);
     put_if(j, "last_called_at", t.last_called_at);
     put_if(j, "started_at", t.started_at);
@@ -57,6 +58,7 @@ Ticket ticket_from_json(const Json& j) {
     t.reservation = json_get<std::string>(j, "reservation", "");
     t.slot_at = json_get<int64_t>(j, "slot_at", 0);
     t.holder = json_get<std::string>(j, "holder", "");
+    t.holder_key = json_get<std::string>(j, "holder_key", "");
     t.issued_at = json_get<int64_t>(j, "issued_at", 0);
     t.called_at = json_get<int64_t>(j, "called_at", 0);
     t.last_called_at = json_get<int64_t>(j, "last_called_at", 0);

@@ -65,7 +65,8 @@ Error bad_field(std::string name) { return Error{ErrorCode::bad_field, std::move
 }  // namespace
 
 bool is_query_type(const std::string& type) {
-    static const std::set<std::string> kQueries = {"snapshot", "status", "ticket", "call_order", "ping"};
+    static const std::set<std::string> kQueries = {"snapshot", "status", "ticket", "call_order", "ping",
+                                                   "reservations"};
     return kQueries.count(type) > 0;
 }
 

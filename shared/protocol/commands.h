@@ -8,7 +8,8 @@
 
 namespace hallq {
 
-// The queries a client may send (they change nothing): snapshot, status, ticket, call_order, ping.
+// The queries a client may send (they change nothing): snapshot, status, ticket, call_order, ping,
+// reservations.
 bool is_query_type(const std::string& type);
 
 // Decodes a command body. Unknown type → unknown_type; a wrong or missing field → bad_field
@@ -16,6 +17,7 @@ bool is_query_type(const std::string& type);
 // reduced to its masked form here: the full value never reaches the hall state.
 // `rollover` is the server's own command and is not accepted from clients.
 // `clerk_login` also needs `password`, kept only in Command::password.
+// A `holder_key` in the body is ignored: only the server sets Command::holder_key.
 std::variant<Command, Error> decode_command(const std::string& type, const Json& body);
 
 // change_password: a clerk's own password change, handled by the server, not a hall command.

@@ -51,7 +51,8 @@ TEST_CASE("demo: hallserver --demo finds its catalogue and --help names every op
                       " 2>&1", &out) == 1);
     CHECK(out.find("broken.json") != std::string::npos);
     REQUIRE(run_command(std::string(HALLSERVER_BIN) + " --help", &out) == 0);
-    for (const char* opt : {"--config", "--db", "--requests", "--events", "--catalogue", "--demo", "--rollover", "--log-level"})
+    for (const char* opt : {"--config", "--db", "--requests", "--events", "--catalogue", "--demo", "--rollover", "--log-level",
+                            "--init-key"})
         CHECK(out.find(opt) != std::string::npos);
     CHECK(run_command(std::string(HALLSERVER_BIN) + " --no-such-option 2>/dev/null", &out) == 2);
 }

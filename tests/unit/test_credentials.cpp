@@ -90,12 +90,12 @@ TEST_CASE("credentials: a schema 3 database gains clerk_credentials and keeps it
     }
     sqlite3* raw = nullptr;
     REQUIRE(sqlite3_open(db.path.c_str(), &raw) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(raw, "DROP TABLE clerk_credentials; PRAGMA user_version=3;", nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, "DROP TABLE clerk_credentials; DROP TABLE reservations; PRAGMA user_version=3;", nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(raw);
 
     Store store(db.path.string());
-    CHECK(Store::schema_version() == 4);
-    CHECK(query(db.path, "PRAGMA user_version") == "4");
+    CHECK(Store::schema_version() == 5);
+    CHECK(query(db.path, "PRAGMA user_version") == "5");
     CHECK(store.cached_reply("kiosk-1")->reply == "reply-1");
     CHECK(snapshot_json(store.load()) == snapshot_json(h));
     CHECK_FALSE(store.password_hash("c01").has_value());

@@ -158,7 +158,7 @@ TEST_CASE("store: a schema 2 database gains the ratings table, keeps its data, a
         commit(store, h, r, kMorning, "");
         commit(store, h, issue("A"), kMorning, "kiosk-1");
     }
-    exec_sql(db.path, "DROP TABLE ratings; DROP TABLE clerk_credentials; PRAGMA user_version=2;");
+    exec_sql(db.path, "DROP TABLE ratings; DROP TABLE clerk_credentials; DROP TABLE reservations; PRAGMA user_version=2;");
     REQUIRE(pragma(db.path, "SELECT COUNT(*) FROM sqlite_master WHERE name='ratings'") == "0");
 
     Store store(db.path.string());
