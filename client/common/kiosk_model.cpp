@@ -31,6 +31,7 @@ std::optional<IssuedTicket> read_ticket(const Json& j) {
     t.holder = json_get<std::string>(j, "holder", "");
     t.materials = json_get<std::vector<std::string>>(j, "materials", {});
     t.issued_at = json_get<int64_t>(j, "issued_at", 0);
+    t.slot_at = json_get<int64_t>(j, "slot_at", 0);
     t.minutes = json_get<int>(j, "estimate_min", 0);
     if (auto e = j.find("estimate"); e != j.end() && e->is_object()) {
         t.ahead = json_get<int>(*e, "ahead", 0);

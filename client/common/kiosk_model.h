@@ -32,6 +32,7 @@ struct IssuedTicket {
     int ahead = 0, minutes = 0;
     bool no_window_open = false;
     int64_t issued_at = 0;  // ms
+    int64_t slot_at = 0;    // ms, reservation tickets: the booked time
     bool existing = false;  // the person already held it: nothing new was issued
     bool late = false;      // checked in after the reservation's late window: a normal ticket
 };

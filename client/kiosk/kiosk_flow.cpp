@@ -13,7 +13,7 @@
 namespace hallq {
 
 namespace {
-const wxColour kBlue(0x12, 0x5B, 0xB0), kGreen(0x1E, 0x8E, 0x3E), kRed(0xC6, 0x28, 0x28), kAmber(0xB2, 0x6A, 0x00);
+const wxColour kBlue(0x0B, 0x3D, 0x75), kGreen(0x1E, 0x8E, 0x3E), kRed(0xC6, 0x28, 0x28), kAmber(0xB2, 0x6A, 0x00);
 
 std::string reply_code(const std::optional<Reply>& r) {
     return !r ? "unreachable" : r->ok ? "ok" : std::string(to_string(r->error.code));
@@ -150,7 +150,8 @@ void KioskFrame::print_all() {
                 for (Shown& s : shown_) {
                     if (s.ticket.number != number || s.print_done) continue;
                     s.print_done = true;
-                    s.print_failed = !r.ok || !r.printed;
+                    s.print_failed = !r.ok;
+                    s.printed = r.printed;
                     s.problem_zh = r.zh;
                     s.problem_en = r.en;
                 }

@@ -161,9 +161,11 @@ void KioskFrame::set_banner(const std::string& text, const wxColour& colour) {
     banner_panel_->SetBackgroundColour(colour);
     banner_->SetLabel(u(text));
     banner_->Wrap(GetClientSize().x - 60);
+    bool moved = banner_panel_->IsShown() != !text.empty();
     banner_panel_->Show(!text.empty());
     root_->Layout();
     if (!text.empty()) trace("banner " + text);
+    if (moved && !screen_name_.empty()) trace_screen();
 }
 
 void KioskFrame::begin_screen(Screen s) {
@@ -185,8 +187,15 @@ void KioskFrame::finish_screen(const std::string& trace_name) {
     home_button_->Show(screen_ != Screen::home || visitor_ || !banner_text_.empty());
     if (screen_ != Screen::home || visitor_) idle_.StartOnce(opt_.idle_seconds * 1000);
     else idle_.Stop();
-    CallAfter([this, trace_name, gen = generation_, count = buttons_.size()] {
-        if (!trace_enabled() || gen != generation_ || count != buttons_.size()) return;
+    screen_name_ = trace_name;
+    trace_screen();
+}
+
+// Reports the screen with the centre of every button (tests tap them there), once laid out; again
+// whenever the layout moves (a banner comes or goes).
+void KioskFrame::trace_screen() {
+    CallAfter([this, trace_name = screen_name_, gen = generation_, count = buttons_.size()] {
+        if (!trace_enabled() || gen != generation_ || count != buttons_.size() || trace_name != screen_name_) return;
         std::string line = "screen " + trace_name + " lang=" + (lang_ == Lang::zh ? "zh" : "en");
         std::string list;
         auto all = buttons_;
@@ -231,7 +240,8 @@ void KioskFrame::show_home() {
         grid->Add(b, 1, wxEXPAND);
         buttons_.emplace_back(c.code, b);
     }
-    content_sizer_->Add(grid, 1, wxEXPAND);
+    content_sizer_->Add(grid, 0, wxEXPAND);
+    content_sizer_->AddStretchSpacer();
     finish_screen("home");
 }
 
@@ -288,7 +298,8 @@ void KioskFrame::ticket_card(const Shown& s) {
     cs->Add(label(card, tk.number, 180, colour, true), 0, wxALIGN_CENTRE);
     if (tk.klass == "green") cs->Add(label(card, t(Text::green_ticket), 34, kGreen, true), 0, wxALIGN_CENTRE);
     if (tk.klass == "reservation")
-        cs->Add(label(card, t(Text::reservation_ticket, {tk.reservation}), 30, kBlue, true), 0, wxALIGN_CENTRE);
+        cs->Add(label(card, t(Text::reservation_ticket, {tk.slot_at ? clock_text(tk.slot_at) : tk.reservation}), 30, kBlue, true),
+                0, wxALIGN_CENTRE);
     cs->Add(label(card, t(Text::queue_label, {tk.queue_name}), 34, kInk), 0, wxALIGN_CENTRE | wxTOP, 12);
     if (!tk.item_name.empty()) cs->Add(label(card, t(Text::item_label, {tk.item_name}), 30, kInk), 0, wxALIGN_CENTRE);
     std::string wait = tk.no_window_open ? t(Text::no_window_open)
@@ -305,9 +316,10 @@ void KioskFrame::ticket_card(const Shown& s) {
         m->Wrap(GetClientSize().x - 160);
         cs->Add(m, 0, wxALIGN_CENTRE | wxTOP, 8);
     }
-    std::string status = !s.print_done             ? (printer_.has_printer() ? t(Text::printing) : t(Text::no_printer))
-                         : s.print_failed ? (lang_ == Lang::zh ? s.problem_zh : s.problem_en) + "\n" + t(Text::no_printer)
-                                          : t(Text::take_ticket);
+    std::string status;
+    if (!s.print_done) status = printer_.has_printer() ? t(Text::printing) : t(Text::no_printer);
+    else if (s.print_failed) status = (lang_ == Lang::zh ? s.problem_zh : s.problem_en) + "\n" + t(Text::no_printer);
+    else status = s.printed ? t(Text::take_ticket) : t(Text::no_printer);
     auto* p = label(card, status, 32, s.print_failed ? kRed : kGreen, true);
     p->Wrap(GetClientSize().x - 160);
     cs->Add(p, 0, wxALIGN_CENTRE | wxALL, 16);
@@ -318,7 +330,7 @@ void KioskFrame::ticket_card(const Shown& s) {
 void KioskFrame::show_tickets(std::vector<IssuedTicket> tickets, const std::string& headline) {
     headline_ = headline;
     shown_.clear();
-    for (IssuedTicket& tk : tickets) shown_.push_back({std::move(tk), false, false, "", ""});
+    for (IssuedTicket& tk : tickets) shown_.push_back({std::move(tk), false, false, false, "", ""});
     draw_tickets();
 }
 

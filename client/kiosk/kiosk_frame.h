@@ -56,7 +56,7 @@ private:
     enum class Screen { home, items, busy, tickets, message };
     struct Shown {
         IssuedTicket ticket;
-        bool print_done = false, print_failed = false;
+        bool print_done = false, print_failed = false, printed = false;
         std::string problem_zh, problem_en;  // the printer's problem
     };
 
@@ -69,6 +69,7 @@ private:
     void show_message(const std::string& text);
     void begin_screen(Screen s);
     void finish_screen(const std::string& trace_name);
+    void trace_screen();
     wxButton* big_button(const std::string& label, int font_px, const wxColour& colour, int columns = 1);
     void set_banner(const std::string& text, const wxColour& colour);
     void refresh_chrome();
@@ -98,6 +99,7 @@ private:
     size_t category_ = 0;
     std::vector<Shown> shown_;
     std::string headline_, message_;
+    std::string screen_name_;  // as traced
     // The visitor who swiped their card, until the ticket is taken or the kiosk resets. The full
     // number stays in memory only, to be sent with the ticket request; the screen shows it masked.
     struct Visitor {

@@ -47,7 +47,7 @@ Pair pair(Text t) {
         case Text::queue_label: return {"业务：{}", "Queue: {}"};
         case Text::item_label: return {"事项：{}", "Item: {}"};
         case Text::green_ticket: return {"绿色通道 优先办理", "Green channel: priority"};
-        case Text::reservation_ticket: return {"预约号 {} 时段", "Reservation, {} slot"};
+        case Text::reservation_ticket: return {"预约号 · 预约时间 {}", "Reservation · booked for {}"};
     }
     return {"", ""};
 }

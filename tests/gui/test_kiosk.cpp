@@ -155,8 +155,9 @@ TEST_CASE("kiosk: a reader sending random bytes cannot stop it") {
     reader.set_mode(idcard::SimMode::random_bytes);
     VirtualScreen& screen = VirtualScreen::shared();
     AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({"--reader", reader.slave_path()}), screen.display());
-    std::string home = expect_line(kiosk, "screen home lang=zh buttons=");
+    expect_line(kiosk, "screen home lang=zh buttons=");
     expect_line(kiosk, "card error ");
+    std::string home = expect_line(kiosk, "screen home lang=zh buttons=");  // moved down by the banner
     tap(screen.display(), home, "SJ");
     tap(screen.display(), expect_line(kiosk, "screen items SJ"), "T-SJ-001");
     expect_line(kiosk, "reply issue_ticket ok A001");

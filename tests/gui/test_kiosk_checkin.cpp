@@ -1,0 +1,166 @@
+// test_kiosk_checkin.cpp - reservation check-in at hall-kiosk against a real hall server: an ID
+// card swiped on the pty reader simulator (on time, then again), a reservation QR code typed by
+// the "scanner" (xdotool), a code for another day, and a senior's swipe opening the green channel.
+#include <catch2/catch.hpp>
+#include <ctime>
+#include <map>
+#include <sstream>
+
+#include "core/idnumber.h"
+#include "gui_process.h"
+#include "idcard/idcard_simulator.h"
+#include "server_process.h"
+
+using namespace hallq;
+using namespace hallq::test;
+
+namespace {
+std::string with_check_digit(const std::string& first17) { return first17 + id_check_char(first17); }
+
+// Today's local date and the current minute, the way a reservation gives its slot.
+std::pair<std::string, std::string> today_and_now(int day_offset = 0) {
+    std::time_t t = std::time(nullptr) + day_offset * 86400;
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char day[16], hm[8];
+    std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    std::strftime(hm, sizeof hm, "%H:%M", &tm);
+    return {day, hm};
+}
+
+std::map<std::string, std::string> buttons(const std::string& line) {
+    std::map<std::string, std::string> out;
+    auto at = line.find("buttons=");
+    if (at == std::string::npos) return out;
+    std::stringstream list(line.substr(at + 8));
+    std::string entry;
+    while (std::getline(list, entry, '|')) {
+        auto a = entry.find('@'), c = entry.find(',', a);
+        if (a != std::string::npos && c != std::string::npos)
+            out[entry.substr(0, a)] = entry.substr(a + 1, c - a - 1) + " " + entry.substr(c + 1);
+    }
+    return out;
+}
+
+void tap(const std::string& display, const std::string& line, const std::string& code) {
+    auto b = buttons(line);
+    INFO(line);
+    REQUIRE(b.count(code));
+    REQUIRE(run_command("DISPLAY=" + display + " xdotool mousemove " + b[code] + " click 1 >/dev/null 2>&1") == 0);
+}
+
+// The scanner types into the kiosk's window (focused first: there is no window manager).
+void scan(const std::string& display, const std::string& text) {
+    std::string focus = "DISPLAY=" + display + " xdotool search --sync --onlyvisible --classname hall-kiosk windowfocus --sync ";
+    REQUIRE(run_command(focus + "type --delay 10 '" + text + "' >/dev/null 2>&1") == 0);
+    REQUIRE(run_command(focus + "key Return >/dev/null 2>&1") == 0);
+}
+
+struct CheckInHall {
+    TempDir dir;
+    ServerProcess server{dir.path / "hall.db"};
+    zmq::context_t ctx;
+    std::unique_ptr<RequestClient> admin;
+    // The service day starts at midnight here, so "today" is the calendar date at any hour.
+    CheckInHall() {
+        server.start({"--rollover", "00:00"});
+        admin = std::make_unique<RequestClient>(ctx, server.requests(), "admin");
+    }
+    std::string sql(const std::string& q) {
+        std::string out;
+        run_command("sqlite3 '" + (dir.path / "hall.db").string() + "' \"" + q + "\"", &out);
+        return out;
+    }
+    std::vector<std::string> kiosk_args(std::vector<std::string> more) const {
+        std::vector<std::string> a = {"--server", server.requests(), "--events", server.events(), "--trace",
+                                      "--size", "1920x1080"};
+        a.insert(a.end(), more.begin(), more.end());
+        return a;
+    }
+};
+
+idcard::CardText card(const std::string& name, const std::string& id) {
+    idcard::CardText c = idcard::IdCardSimulator::sample_holder();
+    c.name = name;
+    c.id_number = id;
+    c.birth = id.substr(6, 8);
+    return c;
+}
+}  // namespace
+
+TEST_CASE("kiosk check-in: an ID card swiped at the slot gives the reservation ticket, a second swipe the same one") {
+    CheckInHall hall;
+    const std::string id = with_check_digit("61070219850612301");
+    auto [day, now] = today_and_now();
+    must_ok(*hall.admin, "import_reservations",
+            Json{{"reservations", Json::array({Json{{"id", "YY-0001"}, {"item", "T-SJ-001"}, {"date", day}, {"slot", now},
+                                                     {"id_number", id}, {"name", "李四"}, {"phone", "13800001234"}}})}});
+    idcard::IdCardSimulator reader;
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({"--reader", reader.slave_path()}), screen.display());
+    expect_line(kiosk, "screen home lang=zh buttons=");
+
+    reader.present_card(card("李四", id));
+    expect_line(kiosk, "card read holder=" + mask_id_number(id));
+    expect_line(kiosk, "reply check_in ok tickets=A001:reservation early=0 green=0");
+    expect_line(kiosk, "screen tickets A001:reservation");
+    screen.screenshot("kiosk-checked-in", 1920, 1080);
+    CHECK(hall.sql("SELECT status FROM reservations WHERE id='YY-0001'") == "checked_in\n");
+    CHECK(hall.sql("SELECT class || ' ' || reservation FROM tickets") == "reservation YY-0001\n");
+    CHECK(hall.sql("SELECT COUNT(*) FROM tickets WHERE holder LIKE '%" + id.substr(6, 8) + "%'") == "0\n");
+
+    // The card goes back on the reader: the same ticket, nothing new issued.
+    reader.present_card(card("李四", id));
+    expect_line(kiosk, "reply check_in ok tickets=A001:reservation");
+    expect_line(kiosk, "screen tickets A001:reservation:existing");
+    CHECK(hall.sql("SELECT COUNT(*) FROM tickets") == "1\n");
+}
+
+TEST_CASE("kiosk check-in: a scanned reservation code, and a code for another day refused with its date") {
+    CheckInHall hall;
+    auto [day, now] = today_and_now();
+    auto [tomorrow, later] = today_and_now(1);
+    Json list = Json::array();
+    list.push_back(Json{{"id", "YY-0002"}, {"code", "QR20261123A"}, {"item", "T-RS-001"}, {"date", day}, {"slot", now},
+                        {"id_number", with_check_digit("61070219900101002")}, {"name", "王五"}});
+    list.push_back(Json{{"id", "YY-0003"}, {"code", "QR20261124B"}, {"item", "T-RS-001"}, {"date", tomorrow},
+                        {"slot", later}, {"id_number", with_check_digit("61070219900101003")}, {"name", "赵六"}});
+    must_ok(*hall.admin, "import_reservations", Json{{"reservations", list}});
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({}), screen.display());
+    expect_line(kiosk, "screen home lang=zh buttons=");
+
+    scan(screen.display(), "HQYY:QR20261123A");
+    expect_line(kiosk, "scan code QR20261123A");
+    expect_line(kiosk, "reply check_in ok tickets=B001:reservation");
+    std::string shown = expect_line(kiosk, "screen tickets B001:reservation");
+    CHECK(hall.sql("SELECT status FROM reservations WHERE id='YY-0002'") == "checked_in\n");
+
+    tap(screen.display(), shown, "done");
+    expect_line(kiosk, "screen home");
+    scan(screen.display(), "QR20261124B");
+    expect_line(kiosk, "reply check_in reservation_not_today");
+    expect_line(kiosk, "screen message");
+    screen.screenshot("kiosk-not-today", 1920, 1080);
+    CHECK(hall.sql("SELECT status FROM reservations WHERE id='YY-0003'") == "booked\n");
+    CHECK(hall.sql("SELECT COUNT(*) FROM tickets") == "1\n");
+}
+
+TEST_CASE("kiosk check-in: a senior's swipe without a reservation opens the green channel") {
+    CheckInHall hall;
+    idcard::IdCardSimulator reader;
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({"--reader", reader.slave_path()}), screen.display());
+    expect_line(kiosk, "screen home lang=zh buttons=");
+    reader.present_card(idcard::IdCardSimulator::sample_holder());  // born 1949
+    expect_line(kiosk, "reply check_in ok tickets=- early=0 green=1");
+    expect_line(kiosk, "banner ");
+    std::string home = expect_line(kiosk, "screen home lang=zh buttons=");
+    screen.screenshot("kiosk-green-channel", 1920, 1080);
+    tap(screen.display(), home, "SJ");
+    tap(screen.display(), expect_line(kiosk, "screen items SJ"), "T-SJ-001");
+    expect_line(kiosk, "sent issue_ticket item=T-SJ-001 holder=110105********002X");
+    expect_line(kiosk, "reply issue_ticket ok A001 class=green existing=0");
+    CHECK(hall.sql("SELECT class FROM tickets") == "green\n");
+    CHECK(hall.sql("SELECT holder FROM tickets").find("19491231") == std::string::npos);  // never in full
+}
