@@ -57,6 +57,34 @@ void kiosk(Sim& sim, int n, const Demand& demand, double mean_gap_s) {
     }
 }
 
+// Visitors with today's reservations arrive one by one and scan their reservation codes at a
+// kiosk; what the hall answers is printed (a reservation ticket, a normal one when late, or why not).
+void reservation_arrivals(Sim& sim) {
+    RequestClient client(sim.ctx, sim.server, "sim-checkin");
+    auto list = client.request("reservations", Json::object());
+    if (!list || !list->ok) return;
+    for (const Json& r : list->body.value("reservations", Json::array())) {
+        sim.pause(120);
+        if (sim.done) return;
+        if (json_get<std::string>(r, "status", "") != "booked") continue;
+        std::string code = json_get<std::string>(r, "code", "");
+        std::string who = "签到 " + code + " " + json_get<std::string>(r, "name", "") + " (" +
+                          json_get<std::string>(r, "item_name", "") + ")";
+        auto reply = client.request("check_in", Json{{"code", code}});
+        if (!reply) continue;
+        if (!reply->ok) {
+            std::cout << who << ": " << reply->message
+                      << (reply->error.detail.empty() ? "" : " " + reply->error.detail) << std::endl;
+            continue;
+        }
+        for (const Json& t : reply->body.value("tickets", Json::array()))
+            std::cout << who << " → " << json_get<std::string>(t, "number", "")
+                      << (json_get<bool>(t, "late", false) ? " 已过预约时间，取普通号 / late: a normal ticket"
+                                                            : " 预约号 / reservation ticket")
+                      << std::endl;
+    }
+}
+
 void clerk(Sim& sim, const WindowDef& w, const Clerk& who) {
     RequestClient client(sim.ctx, sim.server, "sim-desk" + std::to_string(w.number));
     std::mt19937 rng(w.number * 104729 + 3);
@@ -149,6 +177,8 @@ int run_simulation(zmq::context_t& ctx, const std::string& server, const std::st
     double mean_gap_s = kiosks / (capacity_per_s * 0.85);
     for (int k = 0; k < kiosks && !demand.items.empty(); ++k)
         threads.emplace_back(kiosk, std::ref(sim), k + 1, std::cref(demand), mean_gap_s);
+
+    threads.emplace_back(reservation_arrivals, std::ref(sim));
 
     std::cout << "模拟大厅 / simulated hall: " << sim.catalogue.hall_name << ", " << count << " 个窗口, "
               << kiosks << " 台取号机, 速度 ×" << sim.speed << " (Ctrl-C 结束)" << std::endl;
