@@ -7,6 +7,8 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 #include "core/idnumber.h"
 #include "hall_feed.h"
 #include "print_queue.h"
@@ -26,9 +28,16 @@ wxFont px_font(int px, bool bold = false) {
     return f;
 }
 
-// Breaks a button's text into lines that fit `width` (between characters for Chinese, between
-// words for English), at most three lines.
-wxString fit_lines(wxWindow* w, const std::string& text, const wxFont& font, int width) {
+// Breaks text into lines that fit `width` (between characters for Chinese, between words for
+// English; wx's own wrapping breaks only at spaces), at most `max_lines` lines.
+wxString fit_lines(wxWindow* w, const std::string& text, const wxFont& font, int width, int max_lines = 3) {
+    if (text.find('\n') != std::string::npos) {  // lines given: fit each
+        wxString out;
+        size_t start = 0;
+        for (size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1)
+            out += fit_lines(w, text.substr(start, end - start), font, width, max_lines) + "\n";
+        return out + fit_lines(w, text.substr(start), font, width, max_lines);
+    }
     wxString all = u(text), out, line;
     bool words = all.Find(' ') != wxNOT_FOUND;
     wxClientDC dc(w);
@@ -40,7 +49,7 @@ wxString fit_lines(wxWindow* w, const std::string& text, const wxFont& font, int
         if (words)
             while (j < all.size() && all[j - 1] != ' ') ++j;
         wxString piece = all.Mid(i, j - i), next = line + piece;
-        if (!line.empty() && dc.GetTextExtent(next).x > width && lines < 3) {
+        if (!line.empty() && dc.GetTextExtent(next).x > width && lines < max_lines) {
             out += line.Trim() + "\n";
             ++lines;
             line = piece;
@@ -50,6 +59,11 @@ wxString fit_lines(wxWindow* w, const std::string& text, const wxFont& font, int
         i = j;
     }
     return out + line;
+}
+
+// Sets a label's text broken into lines of at most `width` pixels.
+void set_wrapped(wxStaticText* l, const std::string& text, int width) {
+    l->SetLabel(fit_lines(l, text, l->GetFont(), std::max(width, 100), 6));
 }
 
 wxStaticText* label(wxWindow* parent, const std::string& text, int px, const wxColour& colour, bool bold = false) {
@@ -113,7 +127,6 @@ KioskFrame::KioskFrame(const KioskOptions& opt, HallFeed& feed, PrintQueue& prin
     footer->SetBackgroundColour(wxColour(0xE3, 0xEA, 0xF3));
     auto* fs = new wxBoxSizer(wxHORIZONTAL);
     hint_ = label(footer, "", 28, kInk);
-    hint_->Wrap(opt_.width - 420);
     home_button_ = new wxButton(footer, wxID_ANY, "");
     home_button_->SetFont(px_font(30, true));
     home_button_->SetMinSize(wxSize(300, 100));
@@ -146,10 +159,9 @@ void KioskFrame::enable_demo_swipe(std::function<std::string()> swipe) {
 
 void KioskFrame::refresh_chrome() {
     std::string hall = catalogue_.hall_name.empty() ? "" : catalogue_.hall_name + " · ";
-    title_->SetLabel(u(hall + t(Text::title)));
+    set_wrapped(title_, hall + t(Text::title), GetClientSize().x - 300);
     lang_button_->SetLabel(u(t(Text::other_language)));
-    hint_->SetLabel(u(t(Text::swipe_hint)));
-    hint_->Wrap(GetClientSize().x - (demo_button_ ? 680 : 420));
+    set_wrapped(hint_, t(Text::swipe_hint), GetClientSize().x - (demo_button_ ? 680 : 420));
     home_button_->SetLabel(u(t(Text::start_over)));
     if (demo_button_) demo_button_->SetLabel(u(lang_ == Lang::zh ? "演示：刷身份证" : "Demo: swipe a card"));
     root_->Layout();
@@ -159,8 +171,7 @@ void KioskFrame::set_banner(const std::string& text, const wxColour& colour) {
     banner_text_ = text;
     banner_colour_ = colour;
     banner_panel_->SetBackgroundColour(colour);
-    banner_->SetLabel(u(text));
-    banner_->Wrap(GetClientSize().x - 60);
+    set_wrapped(banner_, text, GetClientSize().x - 60);
     bool moved = banner_panel_->IsShown() != !text.empty();
     banner_panel_->Show(!text.empty());
     root_->Layout();
@@ -282,8 +293,8 @@ void KioskFrame::show_busy() {
 void KioskFrame::show_message(const std::string& text) {
     begin_screen(Screen::message);
     message_ = text;
-    auto* l = label(content_, text, 44, kInk, true);
-    l->Wrap(GetClientSize().x - 100);
+    auto* l = label(content_, "", 44, kInk, true);
+    set_wrapped(l, text, GetClientSize().x - 100);
     content_sizer_->Add(l, 0, wxALIGN_CENTRE | wxTOP, 240);
     finish_screen("message");
 }
@@ -305,23 +316,23 @@ void KioskFrame::ticket_card(const Shown& s) {
     std::string wait = tk.no_window_open ? t(Text::no_window_open)
                                          : t(Text::people_ahead, {std::to_string(tk.ahead)}) + " · " +
                                                t(Text::wait_minutes, {std::to_string(tk.minutes)});
-    auto* w = label(card, wait, 34, kInk, true);
-    w->Wrap(GetClientSize().x - 160);
+    auto* w = label(card, "", 34, kInk, true);
+    set_wrapped(w, wait, GetClientSize().x - 160);
     cs->Add(w, 0, wxALIGN_CENTRE | wxTOP, 12);
     cs->Add(label(card, t(Text::issued_at, {clock_text(tk.issued_at)}), 28, kInk), 0, wxALIGN_CENTRE | wxTOP, 8);
     if (!tk.materials.empty()) {
         std::string list;
         for (const std::string& m : tk.materials) list += (list.empty() ? "" : "、") + m;
-        auto* m = label(card, t(Text::bring, {list}), 28, kInk);
-        m->Wrap(GetClientSize().x - 160);
+        auto* m = label(card, "", 28, kInk);
+        set_wrapped(m, t(Text::bring, {list}), GetClientSize().x - 160);
         cs->Add(m, 0, wxALIGN_CENTRE | wxTOP, 8);
     }
     std::string status;
     if (!s.print_done) status = printer_.has_printer() ? t(Text::printing) : t(Text::no_printer);
     else if (s.print_failed) status = (lang_ == Lang::zh ? s.problem_zh : s.problem_en) + "\n" + t(Text::no_printer);
     else status = s.printed ? t(Text::take_ticket) : t(Text::no_printer);
-    auto* p = label(card, status, 32, s.print_failed ? kRed : kGreen, true);
-    p->Wrap(GetClientSize().x - 160);
+    auto* p = label(card, "", 32, s.print_failed ? kRed : kGreen, true);
+    set_wrapped(p, status, GetClientSize().x - 160);
     cs->Add(p, 0, wxALIGN_CENTRE | wxALL, 16);
     card->SetSizer(cs);
     content_sizer_->Add(card, 0, wxEXPAND | wxBOTTOM, 20);

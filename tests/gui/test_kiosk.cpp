@@ -105,6 +105,9 @@ TEST_CASE("kiosk: a ticket by touch, printed to files with a readable QR code, t
     tap(screen.display(), home, "RS");
     items = expect_line(kiosk, "screen items RS lang=en");
     screen.screenshot("kiosk-items-en", 1920, 1080);
+    // Landscape: the items side by side.
+    auto b = buttons(items);
+    CHECK(b["T-RS-001"].substr(b["T-RS-001"].find(' ')) == b["T-RS-002"].substr(b["T-RS-002"].find(' ')));
     tap(screen.display(), items, "T-RS-001");
     expect_line(kiosk, "reply issue_ticket ok B001");
     CHECK(hall.sql("SELECT COUNT(*) FROM tickets") == "2\n");
@@ -162,6 +165,24 @@ TEST_CASE("kiosk: a reader sending random bytes cannot stop it") {
     tap(screen.display(), expect_line(kiosk, "screen items SJ"), "T-SJ-001");
     expect_line(kiosk, "reply issue_ticket ok A001");
     CHECK(reader.requests_seen() > 0);
+}
+
+TEST_CASE("kiosk: a portrait screen lays the items out one under another") {
+    KioskHall hall;
+    VirtualScreen& screen = VirtualScreen::shared();
+    std::vector<std::string> args = hall.kiosk_args({});
+    args[args.size() - 1] = "720x1080";  // --size
+    AppProcess kiosk(HALL_KIOSK_BIN, args, screen.display());
+    tap(screen.display(), expect_line(kiosk, "screen home lang=zh buttons="), "SJ");
+    auto b = buttons(expect_line(kiosk, "screen items SJ"));
+    REQUIRE(b.count("T-SJ-001"));
+    REQUIRE(b.count("T-SJ-002"));
+    int x1 = std::stoi(b["T-SJ-001"]), x2 = std::stoi(b["T-SJ-002"]);
+    int y1 = std::stoi(b["T-SJ-001"].substr(b["T-SJ-001"].find(' '))), y2 = std::stoi(b["T-SJ-002"].substr(b["T-SJ-002"].find(' ')));
+    CHECK(x1 == x2);
+    CHECK(y2 > y1);
+    CHECK(x1 < 720);  // inside the window
+    screen.screenshot("kiosk-portrait-items", 720, 1080);
 }
 
 TEST_CASE("kiosk: bad options are refused with the reason") {
