@@ -1,4 +1,5 @@
 // config.cpp - config file parsing and the service-day calendar.
+#include "core/local_time.h"
 #include "config.h"
 
 #include <ctime>
@@ -132,13 +133,6 @@ int64_t local_time_ms(const std::string& day, int minutes) {
     return int64_t(std::mktime(&tm)) * 1000;
 }
 
-std::string local_hhmm(int64_t ms) {
-    std::time_t t = std::time_t(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[8];
-    std::strftime(buf, sizeof buf, "%H:%M", &tm);
-    return buf;
-}
+std::string local_hhmm(int64_t ms) { return local_time_text(ms); }
 
 }  // namespace hallq

@@ -11,14 +11,12 @@
 
 namespace hallq {
 
-namespace {
 void init_sodium() {
     static std::once_flag once;
     std::call_once(once, [] {
         if (sodium_init() < 0) throw std::runtime_error("libsodium cannot be initialised");
     });
 }
-}  // namespace
 
 std::string hash_password(const std::string& password) {
     init_sodium();

@@ -10,6 +10,9 @@
 
 namespace hallq {
 
+// Initialises libsodium once per process (hashing, the identity vault); throws when it cannot.
+void init_sodium();
+
 class Store;
 struct Catalogue;
 

@@ -8,18 +8,12 @@
 
 #include <cerrno>
 #include <cstring>
-#include <mutex>
+
+#include "credentials.h"
 
 namespace hallq {
 
 namespace {
-void init_sodium() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        if (sodium_init() < 0) throw std::runtime_error("libsodium cannot be initialised");
-    });
-}
-
 std::string why() { return std::strerror(errno); }
 }  // namespace
 

@@ -1,7 +1,7 @@
 // kiosk_model.cpp - the kiosk's menu, reply reading, printed ticket and scanner input.
 #include "kiosk_model.h"
 
-#include <ctime>
+#include "core/local_time.h"
 
 namespace hallq {
 
@@ -61,18 +61,7 @@ CheckInOutcome read_check_in(const Json& body) {
     return out;
 }
 
-namespace {
-std::string local_time(int64_t ms, const char* format) {
-    std::time_t s = std::time_t(ms / 1000);
-    std::tm tm{};
-    localtime_r(&s, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, format, &tm);
-    return buf;
-}
-}  // namespace
-
-std::string clock_text(int64_t ms) { return local_time(ms, "%H:%M"); }
+std::string clock_text(int64_t ms) { return local_time_text(ms); }
 
 TicketPrint ticket_print(const IssuedTicket& t, const std::string& hall_name) {
     TicketPrint p;
@@ -82,7 +71,7 @@ TicketPrint ticket_print(const IssuedTicket& t, const std::string& hall_name) {
     p.item_name = t.item_name;
     p.people_ahead = t.ahead;
     p.wait_minutes = t.minutes;
-    p.issued_at = local_time(t.issued_at, "%Y-%m-%d %H:%M");
+    p.issued_at = local_time_text(t.issued_at, "%Y-%m-%d %H:%M");
     for (const std::string& m : t.materials) p.materials += (p.materials.empty() ? "" : "、") + m;
     p.lookup = "hallq:ticket:" + std::to_string(t.id);
     if (t.klass == "green") p.notice = "绿色通道 优先办理";

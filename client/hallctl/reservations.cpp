@@ -1,4 +1,5 @@
 // reservations.cpp - importing reservations in batches, listing them, and checking in.
+#include "core/local_time.h"
 #include "reservations.h"
 
 #include <cstdio>
@@ -24,14 +25,7 @@ int unreachable() {
     return 4;
 }
 
-std::string hhmm(int64_t ms) {
-    std::time_t t = std::time_t(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[8];
-    std::strftime(buf, sizeof buf, "%H:%M", &tm);
-    return buf;
-}
+std::string hhmm(int64_t ms) { return local_time_text(ms); }
 
 // Pads to a display width: CJK characters take two columns.
 std::string pad(const std::string& s, size_t width) {

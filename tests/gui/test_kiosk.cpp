@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "gui_process.h"
+#include "kiosk_touch.h"
 #include "idcard/idcard_simulator.h"
 #include "printer/printer_simulator.h"
 #include "server_process.h"
@@ -18,29 +19,6 @@ using namespace hallq::test;
 namespace fs = std::filesystem;
 
 namespace {
-// "screen home lang=zh buttons=RS@277,252|SJ@803,252" → {RS: "277 252", SJ: "803 252"}
-std::map<std::string, std::string> buttons(const std::string& line) {
-    std::map<std::string, std::string> out;
-    auto at = line.find("buttons=");
-    if (at == std::string::npos) return out;
-    std::stringstream list(line.substr(at + 8));
-    std::string entry;
-    while (std::getline(list, entry, '|')) {
-        auto a = entry.find('@'), c = entry.find(',', a);
-        if (a == std::string::npos || c == std::string::npos) continue;
-        out[entry.substr(0, a)] = entry.substr(a + 1, c - a - 1) + " " + entry.substr(c + 1);
-    }
-    return out;
-}
-
-// Taps the button `code` of the screen `line` describes.
-void tap(const std::string& display, const std::string& line, const std::string& code) {
-    auto b = buttons(line);
-    INFO(line);
-    REQUIRE(b.count(code));
-    REQUIRE(run_command("DISPLAY=" + display + " xdotool mousemove " + b[code] + " click 1 >/dev/null 2>&1") == 0);
-}
-
 struct KioskHall {
     TempDir dir;
     ServerProcess server{dir.path / "hall.db"};
@@ -75,9 +53,9 @@ TEST_CASE("kiosk: a ticket by touch, printed to files with a readable QR code, t
     expect_line(kiosk, "kiosk ready");
     std::string home = expect_line(kiosk, "screen home lang=zh buttons=");
     screen.screenshot("kiosk-home", 1920, 1080);
-    tap(screen.display(), home, "SJ");
+    kiosk_tap(screen.display(), home, "SJ");
     std::string items = expect_line(kiosk, "screen items SJ");
-    tap(screen.display(), items, "T-SJ-002");
+    kiosk_tap(screen.display(), items, "T-SJ-002");
     expect_line(kiosk, "sent issue_ticket item=T-SJ-002");
     expect_line(kiosk, "reply issue_ticket ok A001 class=normal existing=0");
     std::string printed = expect_line(kiosk, "printed A001 to=");
@@ -97,18 +75,18 @@ TEST_CASE("kiosk: a ticket by touch, printed to files with a readable QR code, t
     CHECK(qr == "hallq:ticket:" + id + "\n");
 
     // Done → the start screen; the language switch → the same screen in English.
-    tap(screen.display(), shown, "done");
+    kiosk_tap(screen.display(), shown, "done");
     home = expect_line(kiosk, "screen home lang=zh");
-    tap(screen.display(), home, "lang");
+    kiosk_tap(screen.display(), home, "lang");
     expect_line(kiosk, "lang en");
     home = expect_line(kiosk, "screen home lang=en");
-    tap(screen.display(), home, "RS");
+    kiosk_tap(screen.display(), home, "RS");
     items = expect_line(kiosk, "screen items RS lang=en");
     screen.screenshot("kiosk-items-en", 1920, 1080);
     // Landscape: the items side by side.
-    auto b = buttons(items);
+    auto b = kiosk_buttons(items);
     CHECK(b["T-RS-001"].substr(b["T-RS-001"].find(' ')) == b["T-RS-002"].substr(b["T-RS-002"].find(' ')));
-    tap(screen.display(), items, "T-RS-001");
+    kiosk_tap(screen.display(), items, "T-RS-001");
     expect_line(kiosk, "reply issue_ticket ok B001");
     CHECK(hall.sql("SELECT COUNT(*) FROM tickets") == "2\n");
 }
@@ -120,8 +98,8 @@ TEST_CASE("kiosk: a printer without paper loses no ticket, and a working one get
     VirtualScreen& screen = VirtualScreen::shared();
     AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({"--printer", printer.path()}), screen.display());
     std::string home = expect_line(kiosk, "screen home lang=zh buttons=");
-    tap(screen.display(), home, "RS");
-    tap(screen.display(), expect_line(kiosk, "screen items RS"), "T-RS-002");
+    kiosk_tap(screen.display(), home, "RS");
+    kiosk_tap(screen.display(), expect_line(kiosk, "screen items RS"), "T-RS-002");
     expect_line(kiosk, "reply issue_ticket ok C001");
     expect_line(kiosk, "print failed C001 paper-out");
     std::string shown = expect_line(kiosk, "screen tickets C001");  // the number stays on screen
@@ -130,10 +108,10 @@ TEST_CASE("kiosk: a printer without paper loses no ticket, and a working one get
     CHECK(hall.sql("SELECT state FROM tickets WHERE number='C001'") == "waiting\n");
 
     printer.set_state(PrinterSimulator::State::Ready);
-    tap(screen.display(), shown, "done");
+    kiosk_tap(screen.display(), shown, "done");
     home = expect_line(kiosk, "screen home lang=zh buttons=");
-    tap(screen.display(), home, "RS");
-    tap(screen.display(), expect_line(kiosk, "screen items RS"), "T-RS-002");
+    kiosk_tap(screen.display(), home, "RS");
+    kiosk_tap(screen.display(), expect_line(kiosk, "screen items RS"), "T-RS-002");
     expect_line(kiosk, "printed C002 to=" + printer.path());
     REQUIRE(printer.wait_for_bytes(100, std::chrono::seconds(10)));
     CHECK(printer.received().find("C002") != std::string::npos);
@@ -144,8 +122,8 @@ TEST_CASE("kiosk: back to the start screen after inactivity") {
     VirtualScreen& screen = VirtualScreen::shared();
     AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({"--idle", "10"}), screen.display());
     std::string home = expect_line(kiosk, "screen home lang=zh buttons=");
-    tap(screen.display(), home, "lang");
-    tap(screen.display(), expect_line(kiosk, "screen home lang=en"), "SJ");
+    kiosk_tap(screen.display(), home, "lang");
+    kiosk_tap(screen.display(), expect_line(kiosk, "screen home lang=en"), "SJ");
     expect_line(kiosk, "screen items SJ lang=en");
     expect_line(kiosk, "idle reset");
     expect_line(kiosk, "screen home lang=en");
@@ -161,8 +139,8 @@ TEST_CASE("kiosk: a reader sending random bytes cannot stop it") {
     expect_line(kiosk, "screen home lang=zh buttons=");
     expect_line(kiosk, "card error ");
     std::string home = expect_line(kiosk, "screen home lang=zh buttons=");  // moved down by the banner
-    tap(screen.display(), home, "SJ");
-    tap(screen.display(), expect_line(kiosk, "screen items SJ"), "T-SJ-001");
+    kiosk_tap(screen.display(), home, "SJ");
+    kiosk_tap(screen.display(), expect_line(kiosk, "screen items SJ"), "T-SJ-001");
     expect_line(kiosk, "reply issue_ticket ok A001");
     CHECK(reader.requests_seen() > 0);
 }
@@ -173,8 +151,8 @@ TEST_CASE("kiosk: a portrait screen lays the items out one under another") {
     std::vector<std::string> args = hall.kiosk_args({});
     args[args.size() - 1] = "720x1080";  // --size
     AppProcess kiosk(HALL_KIOSK_BIN, args, screen.display());
-    tap(screen.display(), expect_line(kiosk, "screen home lang=zh buttons="), "SJ");
-    auto b = buttons(expect_line(kiosk, "screen items SJ"));
+    kiosk_tap(screen.display(), expect_line(kiosk, "screen home lang=zh buttons="), "SJ");
+    auto b = kiosk_buttons(expect_line(kiosk, "screen items SJ"));
     REQUIRE(b.count("T-SJ-001"));
     REQUIRE(b.count("T-SJ-002"));
     int x1 = std::stoi(b["T-SJ-001"]), x2 = std::stoi(b["T-SJ-002"]);

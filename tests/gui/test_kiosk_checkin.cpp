@@ -3,11 +3,10 @@
 // the "scanner" (xdotool), a code for another day, and a senior's swipe opening the green channel.
 #include <catch2/catch.hpp>
 #include <ctime>
-#include <map>
-#include <sstream>
 
 #include "core/idnumber.h"
 #include "gui_process.h"
+#include "kiosk_touch.h"
 #include "idcard/idcard_simulator.h"
 #include "server_process.h"
 
@@ -26,34 +25,6 @@ std::pair<std::string, std::string> today_and_now(int day_offset = 0) {
     std::strftime(day, sizeof day, "%Y-%m-%d", &tm);
     std::strftime(hm, sizeof hm, "%H:%M", &tm);
     return {day, hm};
-}
-
-std::map<std::string, std::string> buttons(const std::string& line) {
-    std::map<std::string, std::string> out;
-    auto at = line.find("buttons=");
-    if (at == std::string::npos) return out;
-    std::stringstream list(line.substr(at + 8));
-    std::string entry;
-    while (std::getline(list, entry, '|')) {
-        auto a = entry.find('@'), c = entry.find(',', a);
-        if (a != std::string::npos && c != std::string::npos)
-            out[entry.substr(0, a)] = entry.substr(a + 1, c - a - 1) + " " + entry.substr(c + 1);
-    }
-    return out;
-}
-
-void tap(const std::string& display, const std::string& line, const std::string& code) {
-    auto b = buttons(line);
-    INFO(line);
-    REQUIRE(b.count(code));
-    REQUIRE(run_command("DISPLAY=" + display + " xdotool mousemove " + b[code] + " click 1 >/dev/null 2>&1") == 0);
-}
-
-// The scanner types into the kiosk's window (focused first: there is no window manager).
-void scan(const std::string& display, const std::string& text) {
-    std::string focus = "DISPLAY=" + display + " xdotool search --sync --onlyvisible --classname hall-kiosk windowfocus --sync ";
-    REQUIRE(run_command(focus + "type --delay 10 '" + text + "' >/dev/null 2>&1") == 0);
-    REQUIRE(run_command(focus + "key Return >/dev/null 2>&1") == 0);
 }
 
 struct CheckInHall {
@@ -130,15 +101,15 @@ TEST_CASE("kiosk check-in: a scanned reservation code, and a code for another da
     AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({}), screen.display());
     expect_line(kiosk, "screen home lang=zh buttons=");
 
-    scan(screen.display(), "HQYY:QR20261123A");
+    kiosk_scan(screen.display(), "HQYY:QR20261123A");
     expect_line(kiosk, "scan code QR20261123A");
     expect_line(kiosk, "reply check_in ok tickets=B001:reservation");
     std::string shown = expect_line(kiosk, "screen tickets B001:reservation");
     CHECK(hall.sql("SELECT status FROM reservations WHERE id='YY-0002'") == "checked_in\n");
 
-    tap(screen.display(), shown, "done");
+    kiosk_tap(screen.display(), shown, "done");
     expect_line(kiosk, "screen home");
-    scan(screen.display(), "QR20261124B");
+    kiosk_scan(screen.display(), "QR20261124B");
     expect_line(kiosk, "reply check_in reservation_not_today");
     expect_line(kiosk, "screen message");
     screen.screenshot("kiosk-not-today", 1920, 1080);
@@ -157,8 +128,8 @@ TEST_CASE("kiosk check-in: a senior's swipe without a reservation opens the gree
     expect_line(kiosk, "banner ");
     std::string home = expect_line(kiosk, "screen home lang=zh buttons=");
     screen.screenshot("kiosk-green-channel", 1920, 1080);
-    tap(screen.display(), home, "SJ");
-    tap(screen.display(), expect_line(kiosk, "screen items SJ"), "T-SJ-001");
+    kiosk_tap(screen.display(), home, "SJ");
+    kiosk_tap(screen.display(), expect_line(kiosk, "screen items SJ"), "T-SJ-001");
     expect_line(kiosk, "sent issue_ticket item=T-SJ-001 holder=110105********002X");
     expect_line(kiosk, "reply issue_ticket ok A001 class=green existing=0");
     CHECK(hall.sql("SELECT class FROM tickets") == "green\n");

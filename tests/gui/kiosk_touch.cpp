@@ -1,0 +1,39 @@
+// kiosk_touch.cpp - taps and scans with xdotool on the virtual screen.
+#include "kiosk_touch.h"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "server_process.h"
+
+namespace hallq::test {
+
+std::map<std::string, std::string> kiosk_buttons(const std::string& line) {
+    std::map<std::string, std::string> out;
+    auto at = line.find("buttons=");
+    if (at == std::string::npos) return out;
+    std::stringstream list(line.substr(at + 8));
+    std::string entry;
+    while (std::getline(list, entry, '|')) {
+        auto a = entry.find('@'), c = entry.find(',', a);
+        if (a != std::string::npos && c != std::string::npos)
+            out[entry.substr(0, a)] = entry.substr(a + 1, c - a - 1) + " " + entry.substr(c + 1);
+    }
+    return out;
+}
+
+void kiosk_tap(const std::string& display, const std::string& line, const std::string& code) {
+    auto b = kiosk_buttons(line);
+    INFO(line);
+    REQUIRE(b.count(code));
+    REQUIRE(run_command("DISPLAY=" + display + " xdotool mousemove " + b[code] + " click 1 >/dev/null 2>&1") == 0);
+}
+
+void kiosk_scan(const std::string& display, const std::string& text) {
+    // Focused first: there is no window manager on the virtual screen.
+    std::string focus = "DISPLAY=" + display + " xdotool search --sync --onlyvisible --classname hall-kiosk windowfocus --sync ";
+    REQUIRE(run_command(focus + "type --delay 10 '" + text + "' >/dev/null 2>&1") == 0);
+    REQUIRE(run_command(focus + "key Return >/dev/null 2>&1") == 0);
+}
+
+}  // namespace hallq::test
