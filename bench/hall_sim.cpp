@@ -4,60 +4,25 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
-#include <queue>
 #include <stdexcept>
 
 #include "core/estimator.h"
 #include "core/hall.h"
+#include "hall_sim_day.h"
 
 namespace hallq::bench {
 
 namespace {
-constexpr int64_t kSec = 1000, kMin = 60 * kSec, kDay = 24 * 60 * kMin;
 constexpr int64_t kBase = 1767196800000;  // 2026-01-01 00:00 local (UTC+8)
 const std::vector<int> kLunchWindows = {3, 6, 9, 12, 15, 18};  // staggered lunch 12:00–13:00
+}  // namespace
 
-// splitmix64 and hand-made distributions: the same numbers from every standard library.
-struct Rng {
-    uint64_t s;
-    uint64_t next() {
-        uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    double uniform() { return double(next() >> 11) * 0x1.0p-53; }
-    double between(double a, double b) { return a + (b - a) * uniform(); }
-    double exponential(double mean) { return -mean * std::log(1.0 - uniform()); }
-    double normal() {
-        double u = 1.0 - uniform(), v = uniform();
-        return std::sqrt(-2.0 * std::log(u)) * std::cos(6.283185307179586 * v);
-    }
-    double lognormal_mean(double mean, double sigma) {
-        return std::exp(std::log(mean) - sigma * sigma / 2 + sigma * normal());
-    }
-};
-
-enum class Ev { arrival, open, cancel, start, finish, ready, recall, no_show, pause, resume };
-
-struct SimEvent {
-    int64_t at;
-    uint64_t order;
-    Ev kind;
-    int window = 0;
-    int64_t ticket = 0;
-    size_t item = 0;
-    bool operator>(const SimEvent& o) const { return at != o.at ? at > o.at : order > o.order; }
-};
-
-struct QueueDemand {
-    std::string letter;
-    double rate_per_min_at_full_load = 0;  // primary windows / true mean minutes
-    double true_service_s = 0, catalogue_service_s = 0;
-    std::vector<size_t> items;
-    double weight_sum = 0;
-};
+Command cmd(CommandType t, int window) {
+    Command c;
+    c.type = t;
+    c.window = window;
+    return c;
+}
 
 std::vector<QueueDemand> demand(const Catalogue& cat) {
     std::vector<QueueDemand> out;
@@ -85,216 +50,207 @@ std::vector<QueueDemand> demand(const Catalogue& cat) {
     return out;
 }
 
-class Day {
-public:
-    Day(Hall& hall, Rng& rng, const SimConfig& cfg, const std::vector<QueueDemand>& qs, int64_t day0,
-        std::vector<TicketRecord>& out)
-        : hall_(hall), rng_(rng), cfg_(cfg), queues_(qs), day0_(day0), out_(out) {}
-
-    void run() {
-        for (const auto& [n, w] : hall_.windows()) push(day0_ + 9 * 60 * kMin, Ev::open, n);
-        for (int w : kLunchWindows) {
-            push(day0_ + 12 * 60 * kMin, Ev::pause, w);
-            push(day0_ + 13 * 60 * kMin, Ev::resume, w);
-        }
-        schedule_arrivals();
-        while (!events_.empty()) {
-            SimEvent e = events_.top();
-            events_.pop();
-            handle(e);
-        }
+void Day::run() {
+    for (const auto& [n, w] : hall_->windows()) push(day0_ + 9 * 60 * kMin, Ev::open, n);
+    for (int w : kLunchWindows) {
+        push(day0_ + 12 * 60 * kMin, Ev::pause, w);
+        push(day0_ + 13 * 60 * kMin, Ev::resume, w);
     }
+    schedule_arrivals(0);
+    loop();
+}
 
-private:
-    void push(int64_t at, Ev kind, int window = 0, int64_t ticket = 0, size_t item = 0) {
-        events_.push(SimEvent{at, order_++, kind, window, ticket, item});
+void Day::loop() {
+    while (!events_.empty() && !target_called_) {
+        SimEvent e = events_.top();
+        events_.pop();
+        handle(e);
     }
+}
 
-    std::vector<Event> exec(const Command& c, int64_t now) {
-        Decision d = hall_.decide(c, now);
-        for (Event& e : d.events) {
-            e.seq = hall_.seq() + 1;
-            hall_.apply(e);
-        }
-        return d.events;
+std::vector<Event> Day::exec(const Command& c, int64_t now) {
+    Decision d = hall_->decide(c, now);
+    for (Event& e : d.events) {
+        e.seq = hall_->seq() + 1;
+        hall_->apply(e);
     }
-    static Command cmd(CommandType t, int window = 0) {
-        Command c;
-        c.type = t;
-        c.window = window;
-        return c;
-    }
+    return d.events;
+}
 
-    // Thinning of a Poisson process at the peak rate; queue by rate, item by weight.
-    void schedule_arrivals() {
-        double full = 0, peak = 1.2;
-        for (const auto& q : queues_) full += q.rate_per_min_at_full_load;
-        double t = 8 * 60 + 45;
-        while (true) {
-            t += rng_.exponential(1.0 / (full * peak));
-            if (t >= 16 * 60 + 30) break;
-            if (rng_.uniform() * peak >= sim_load(int(t))) continue;
-            double pick = rng_.uniform() * full;
-            size_t qi = 0;
-            while (qi + 1 < queues_.size() && pick >= queues_[qi].rate_per_min_at_full_load)
-                pick -= queues_[qi++].rate_per_min_at_full_load;
-            const QueueDemand& q = queues_[qi];
-            double w = rng_.uniform() * q.weight_sum;
-            size_t k = 0;
-            while (k + 1 < q.items.size() && w >= sim_items()[q.items[k]].weight)
-                w -= sim_items()[q.items[k++]].weight;
-            push(day0_ + int64_t(t * kMin), Ev::arrival, 0, 0, q.items[k]);
-        }
+// Thinning of a Poisson process at the peak rate; queue by rate, item by weight.
+void Day::schedule_arrivals(double from_minute) {
+    double full = 0, peak = 1.2;
+    for (const auto& q : queues_) full += q.rate_per_min_at_full_load;
+    double t = std::max(from_minute, 8 * 60 + 45.0);
+    while (true) {
+        t += rng_->exponential(1.0 / (full * peak));
+        if (t >= 16 * 60 + 30) break;
+        if (rng_->uniform() * peak >= sim_load(int(t))) continue;
+        double pick = rng_->uniform() * full;
+        size_t qi = 0;
+        while (qi + 1 < queues_.size() && pick >= queues_[qi].rate_per_min_at_full_load)
+            pick -= queues_[qi++].rate_per_min_at_full_load;
+        const QueueDemand& q = queues_[qi];
+        double w = rng_->uniform() * q.weight_sum;
+        size_t k = 0;
+        while (k + 1 < q.items.size() && w >= sim_items()[q.items[k]].weight)
+            w -= sim_items()[q.items[k++]].weight;
+        push(day0_ + int64_t(t * kMin), Ev::arrival, 0, 0, q.items[k]);
     }
+}
 
-    const QueueDemand& queue_of(const std::string& letter) const {
-        for (const auto& q : queues_)
-            if (q.letter == letter) return q;
-        throw std::runtime_error("unknown queue " + letter);
+const QueueDemand& Day::queue_of(const std::string& letter) const {
+    for (const auto& q : queues_)
+        if (q.letter == letter) return q;
+    throw std::runtime_error("unknown queue " + letter);
+}
+
+void Day::arrive(const SimEvent& ev) {
+    const SimItem& s = sim_items()[ev.item];
+    Command c = cmd(CommandType::issue_ticket);
+    c.item = "610702-" + s.code;
+    c.klass = rng_->uniform() < cfg_.green_share ? TicketClass::green : TicketClass::normal;
+    Decision d = hall_->decide(c, ev.at);
+    if (!d.ok()) throw std::runtime_error("issue refused: " + std::string(to_string(d.error.code)));
+    const Ticket& t = *d.events.front().issued;
+    TicketRecord r;
+    if (!target_) describe(t, ev.at, r);
+    bool walkaway = rng_->uniform() < cfg_.walkaway_share;
+    bool cancels = walkaway && rng_->uniform() < cfg_.cancel_share;
+    int64_t id = t.id;
+    for (Event& e : d.events) {
+        e.seq = hall_->seq() + 1;
+        hall_->apply(e);
     }
-
-    void arrive(const SimEvent& ev) {
-        const SimItem& s = sim_items()[ev.item];
-        Command c = cmd(CommandType::issue_ticket);
-        c.item = "610702-" + s.code;
-        c.klass = rng_.uniform() < cfg_.green_share ? TicketClass::green : TicketClass::normal;
-        Decision d = hall_.decide(c, ev.at);
-        if (!d.ok()) throw std::runtime_error("issue refused: " + std::string(to_string(d.error.code)));
-        const Ticket& t = *d.events.front().issued;
-        TicketRecord r;
-        r.queue = t.queue;
-        r.green = t.klass == TicketClass::green;
-        r.issued_at = ev.at;
-        r.product_min = t.estimate_min;
-        WaitEstimate est = estimate_wait(hall_, t, ev.at);
-        r.ahead = est.ahead;
-        r.no_window_open = est.no_window_open;
-        for (const auto& [n, w] : hall_.windows()) {
-            if (w.state != WindowState::open) continue;
-            if (std::find(w.profile.begin(), w.profile.end(), t.queue) == w.profile.end()) continue;
-            ++r.open_serving;
-            r.idle_serving += w.current == 0;
-        }
-        const QueueDemand& q = queue_of(t.queue);
-        r.true_service_s = q.true_service_s;
-        r.catalogue_service_s = q.catalogue_service_s;
-        r.walkaway = rng_.uniform() < cfg_.walkaway_share;
-        bool cancels = r.walkaway && rng_.uniform() < cfg_.cancel_share;
-        int64_t id = t.id;
-        for (Event& e : d.events) {
-            e.seq = hall_.seq() + 1;
-            hall_.apply(e);
-        }
-        records_[id] = out_.size();
-        out_.push_back(r);
-        if (cancels) push(ev.at + int64_t(rng_.between(5, 30) * kMin), Ev::cancel, 0, id);
-        // Whoever is free (in no particular order) calls the newcomer.
-        std::vector<int> idle;
-        for (const auto& [n, w] : hall_.windows())
-            if (w.state == WindowState::open && w.current == 0 && !pause_pending_[n]) idle.push_back(n);
-        for (size_t i = idle.size(); i > 1; --i) std::swap(idle[i - 1], idle[rng_.next() % i]);
-        for (int n : idle)
-            if (call(n, ev.at)) break;
+    walkaway_[id] = walkaway;
+    if (!target_) {
+        r.walkaway = walkaway;
+        records_[id] = out_->size();
+        out_->push_back(r);
     }
+    if (cancels) push(ev.at + int64_t(rng_->between(5, 30) * kMin), Ev::cancel, 0, id);
+    // Whoever is free (in no particular order) calls the newcomer.
+    std::vector<int> idle;
+    for (const auto& [n, w] : hall_->windows())
+        if (w.state == WindowState::open && w.current == 0 && !pause_pending_[n]) idle.push_back(n);
+    for (size_t i = idle.size(); i > 1; --i) std::swap(idle[i - 1], idle[rng_->next() % i]);
+    for (int n : idle)
+        if (call(n, ev.at)) break;
+    if (!target_ && !cancels && cfg_.reference_every > 0 && id % cfg_.reference_every == 0)
+        (*out_)[records_.at(id)].reference_min = reference_min(id, ev.at);
+}
 
-    bool call(int window, int64_t now) {
-        auto events = exec(cmd(CommandType::call_next, window), now);
-        if (events.empty()) return false;
-        int64_t id = events.front().ticket;
-        TicketRecord& r = out_[records_.at(id)];
-        if (!r.called_at) r.called_at = now;
-        if (r.walkaway) {
-            push(now + 30 * kSec, Ev::recall, window);
-            push(now + 60 * kSec, Ev::no_show, window);
-        } else {
-            int64_t start = now + int64_t(rng_.between(15, 60) * kSec);
-            push(start, Ev::start, window);
-            const SimItem& s = item_of(id);
-            double service = rng_.lognormal_mean(s.true_minutes * 60, cfg_.service_sigma);
-            push(start + int64_t(service * kSec), Ev::finish, window);
-        }
-        return true;
+void Day::describe(const Ticket& t, int64_t now, TicketRecord& r) const {
+    r.queue = t.queue;
+    r.green = t.klass == TicketClass::green;
+    r.issued_at = now;
+    r.product_min = t.estimate_min;
+    WaitEstimate est = estimate_wait(*hall_, t, now);
+    r.ahead = est.ahead;
+    r.no_window_open = est.no_window_open;
+    for (const auto& [n, w] : hall_->windows()) {
+        if (w.state != WindowState::open) continue;
+        if (std::find(w.profile.begin(), w.profile.end(), t.queue) == w.profile.end()) continue;
+        ++r.open_serving;
+        r.idle_serving += w.current == 0;
     }
+    const QueueDemand& q = queue_of(t.queue);
+    r.true_service_s = q.true_service_s;
+    r.catalogue_service_s = q.catalogue_service_s;
+}
 
-    const SimItem& item_of(int64_t id) const {
-        const Ticket* t = hall_.ticket(id);
-        for (const auto& s : sim_items())
-            if ("610702-" + s.code == t->item) return s;
-        throw std::runtime_error("unknown item");
+bool Day::call(int window, int64_t now) {
+    auto events = exec(cmd(CommandType::call_next, window), now);
+    if (events.empty()) return false;
+    int64_t id = events.front().ticket;
+    if (target_) {
+        if (id == target_) target_called_ = now;
+    } else if (TicketRecord& r = (*out_)[records_.at(id)]; !r.called_at) {
+        r.called_at = now;
     }
+    if (walkaway_.at(id)) {
+        push(now + 30 * kSec, Ev::recall, window);
+        push(now + 60 * kSec, Ev::no_show, window);
+    } else {
+        serve(window, id, now + int64_t(rng_->between(15, 60) * kSec));
+    }
+    return true;
+}
 
-    // A free window pauses for lunch if it should, else calls the next ticket.
-    void free_window(int window, int64_t now) {
-        if (pause_pending_[window]) {
-            pause_pending_[window] = false;
-            exec(cmd(CommandType::window_pause, window), now);
+void Day::serve(int window, int64_t id, int64_t start) {
+    push(start, Ev::start, window);
+    double service = rng_->lognormal_mean(item_of(id).true_minutes * 60, cfg_.service_sigma);
+    push(start + int64_t(service * kSec), Ev::finish, window);
+}
+
+const SimItem& Day::item_of(int64_t id) const {
+    const Ticket* t = hall_->ticket(id);
+    for (const auto& s : sim_items())
+        if ("610702-" + s.code == t->item) return s;
+    throw std::runtime_error("unknown item");
+}
+
+// A free window pauses for lunch if it should, else calls the next ticket.
+void Day::free_window(int window, int64_t now) {
+    if (pause_pending_[window]) {
+        pause_pending_[window] = false;
+        exec(cmd(CommandType::window_pause, window), now);
+        return;
+    }
+    call(window, now);
+}
+
+void Day::handle(const SimEvent& e) {
+    const WindowStatus* w = e.window ? hall_->window(e.window) : nullptr;
+    switch (e.kind) {
+        case Ev::arrival: arrive(e); return;
+        case Ev::open:
+            exec(cmd(CommandType::window_open, e.window), e.at);
+            call(e.window, e.at);
+            return;
+        case Ev::cancel: {
+            const Ticket* t = hall_->ticket(e.ticket);
+            if (!t || t->state != TicketState::waiting) return;
+            Command c = cmd(CommandType::cancel_ticket);
+            c.ticket = e.ticket;
+            exec(c, e.at);
+            if (!target_) (*out_)[records_.at(e.ticket)].cancelled = true;
             return;
         }
-        call(window, now);
-    }
-
-    void handle(const SimEvent& e) {
-        const WindowStatus* w = e.window ? hall_.window(e.window) : nullptr;
-        switch (e.kind) {
-            case Ev::arrival: arrive(e); return;
-            case Ev::open:
+        case Ev::start: exec(cmd(CommandType::start, e.window), e.at); return;
+        case Ev::finish:
+            exec(cmd(CommandType::finish, e.window), e.at);
+            push(e.at + 10 * kSec, Ev::ready, e.window);
+            return;
+        case Ev::ready: free_window(e.window, e.at); return;
+        case Ev::recall: exec(cmd(CommandType::recall, e.window), e.at); return;
+        case Ev::no_show:
+            if (!target_) (*out_)[records_.at(w->current)].no_show = true;
+            exec(cmd(CommandType::no_show, e.window), e.at);
+            free_window(e.window, e.at);
+            return;
+        case Ev::pause:
+            if (w->current) pause_pending_[e.window] = true;
+            else exec(cmd(CommandType::window_pause, e.window), e.at);
+            return;
+        case Ev::resume:
+            pause_pending_[e.window] = false;
+            if (w->state == WindowState::paused) {
                 exec(cmd(CommandType::window_open, e.window), e.at);
                 call(e.window, e.at);
-                return;
-            case Ev::cancel: {
-                const Ticket* t = hall_.ticket(e.ticket);
-                if (!t || t->state != TicketState::waiting) return;
-                Command c = cmd(CommandType::cancel_ticket);
-                c.ticket = e.ticket;
-                exec(c, e.at);
-                out_[records_.at(e.ticket)].cancelled = true;
-                return;
             }
-            case Ev::start: exec(cmd(CommandType::start, e.window), e.at); return;
-            case Ev::finish:
-                exec(cmd(CommandType::finish, e.window), e.at);
-                push(e.at + 10 * kSec, Ev::ready, e.window);
-                return;
-            case Ev::ready: free_window(e.window, e.at); return;
-            case Ev::recall: exec(cmd(CommandType::recall, e.window), e.at); return;
-            case Ev::no_show:
-                out_[records_.at(w->current)].no_show = true;
-                exec(cmd(CommandType::no_show, e.window), e.at);
-                free_window(e.window, e.at);
-                return;
-            case Ev::pause:
-                if (w->current) pause_pending_[e.window] = true;
-                else exec(cmd(CommandType::window_pause, e.window), e.at);
-                return;
-            case Ev::resume:
-                pause_pending_[e.window] = false;
-                if (w->state == WindowState::paused) {
-                    exec(cmd(CommandType::window_open, e.window), e.at);
-                    call(e.window, e.at);
-                }
-                return;
-        }
+            return;
     }
-
-    Hall& hall_;
-    Rng& rng_;
-    const SimConfig& cfg_;
-    const std::vector<QueueDemand>& queues_;
-    int64_t day0_;
-    std::vector<TicketRecord>& out_;
-    std::priority_queue<SimEvent, std::vector<SimEvent>, std::greater<SimEvent>> events_;
-    uint64_t order_ = 0;
-    std::map<int64_t, size_t> records_;
-    std::map<int, bool> pause_pending_;
-};
-}  // namespace
+}
 
 SimResult simulate(const SimConfig& cfg) {
     Catalogue cat = sim_catalogue();
     if (auto err = cat.validate()) throw std::runtime_error("catalogue: " + err->detail);
     std::vector<QueueDemand> queues = demand(cat);
     Hall hall;
-    Event setup = Hall::setup(cat, Policy{}, kBase);
+    Policy policy;
+    policy.learning_rate = cfg.learning_rate;
+    Event setup = Hall::setup(cat, policy, kBase);
     setup.seq = 1;
     hall.apply(setup);
     Rng rng{cfg.seed};

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/catalogue.h"
+#include "core/hall.h"
 
 namespace hallq::bench {
 
@@ -28,6 +28,9 @@ struct SimConfig {
     double walkaway_share = 0.10; // people gone when called, or who cancel before that
     double cancel_share = 1.0 / 3;  // of the walk-aways: cancel at the kiosk while waiting
     double green_share = 0.02;      // green-channel tickets (seniors, disabled): priority
+    double learning_rate = Policy{}.learning_rate;  // of the learned service times
+    int reference_every = 100;      // every Nth ticket also gets the reference estimate …
+    int reference_replays = 20;     // … the mean wait over this many replays of the rest of the day
 };
 
 // What is known when a ticket is issued, and what happened to it.
@@ -42,6 +45,7 @@ struct TicketRecord {
     bool no_window_open = false;
     double true_service_s = 0;     // true mean service time of the queue (arrival-weighted)
     double catalogue_service_s = 0;  // the catalogue's average service time of the queue
+    double reference_min = -1;       // mean wait over replays from the state at issue; -1: none
     double wait_min() const { return double(called_at - issued_at) / 60000.0; }
 };
 
