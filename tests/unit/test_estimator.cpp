@@ -1,4 +1,4 @@
-// test_estimator.cpp - the wait estimate: position, servers weighted by profile, learned times.
+// test_estimator.cpp - the wait estimate: the calling policy replayed on mean times, learned times.
 #include "core/estimator.h"
 #include "hall_fixture.h"
 
@@ -17,7 +17,12 @@ Ticket probe(const std::string& queue, const std::string& item = "",
     t.issued_at = kMorning + 10 * kMin;
     return t;
 }
-}  // namespace
+
+Command issue_item(const std::string& queue, const std::string& item) {
+    Command c = issue(queue);
+    c.item = item;
+    return c;
+}
 
 TEST_CASE("estimator: profile shares are harmonic and sum to one") {
     CHECK(profile_share(0, 1) == Approx(1.0));
@@ -29,38 +34,99 @@ TEST_CASE("estimator: profile shares are harmonic and sum to one") {
     CHECK(profile_share(0, 4) > profile_share(3, 4));
 }
 
-TEST_CASE("estimator: people ahead times service time over the serving windows") {
-    Policy p;
+// Window 3 (profile B) serves the first of four T-RS-001 tickets (6 min), started 2 min ago.
+Hall serving_hall(Policy p = {}) {
     p.aging_minutes = 0;
-    Hall h = open_hall({3}, p);  // window 3 serves only B
-    Command c = issue("B");
-    c.item = "T-RS-001";  // 6 minutes
-    for (int i = 0; i < 3; ++i) run(h, c, kMorning + i * kMin);
-    WaitEstimate e = estimate_wait(h, probe("B", "T-RS-001"), kMorning + 10 * kMin);
+    Hall h = open_hall({3}, p);
+    for (int i = 0; i < 4; ++i) run(h, issue_item("B", "T-RS-001"), kMorning + i * kMin);
+    run(h, cmd(CommandType::call_next, 3), kMorning + 8 * kMin);
+    run(h, cmd(CommandType::start, 3), kMorning + 8 * kMin);
+    return h;
+}
+
+void open_window(Hall& h, int w, int64_t now) {
+    Command login = cmd(CommandType::clerk_login, w);
+    login.clerk = "c0" + std::to_string(w);
+    run(h, login, now);
+    run(h, cmd(CommandType::window_open, w), now);
+}
+}  // namespace
+
+TEST_CASE("estimator: the rest of the service under way, then the people ahead") {
+    Hall h = serving_hall();
+    const int64_t now = kMorning + 10 * kMin;
+    WaitEstimate e = estimate_wait(h, probe("B", "T-RS-001"), now);
     CHECK(e.ahead == 3);
     CHECK(e.servers == Approx(1.0));
     CHECK(e.service_seconds == Approx(360));
     CHECK_FALSE(e.no_window_open);
-    CHECK(e.minutes == 21);  // (3 + 0.5) × 6 min
+    CHECK(e.minutes == 22);  // 4 min left of the ticket being served + 3 × 6 min
 
-    SECTION("more windows shorten it by their share of attention") {
-        Command login = cmd(CommandType::clerk_login, 2);
-        login.clerk = "c02";
-        run(h, login, kMorning);
-        run(h, cmd(CommandType::window_open, 2), kMorning);  // profile B, A: 2/3 of its time on B
-        WaitEstimate two = estimate_wait(h, probe("B", "T-RS-001"), kMorning + 10 * kMin);
-        CHECK(two.servers == Approx(1 + 2.0 / 3));
-        CHECK(two.minutes == 13);  // 21 / (5/3) = 12.6
+    SECTION("a window whose earlier queues are empty serves this queue fully") {
+        open_window(h, 2, now);  // profile B, A; no A ticket waits
+        WaitEstimate two = estimate_wait(h, probe("B", "T-RS-001"), now);
+        CHECK(two.servers == Approx(2.0));
+        // Window 2 takes B at 0 and 6 min, window 3 the second at 4 min and this one at 10 min.
+        CHECK(two.minutes == 10);
+    }
+    SECTION("a window serves a later queue of its profile only once the earlier ones are empty") {
+        for (int i = 0; i < 3; ++i) run(h, issue_item("A", "T-SJ-001"), now);  // 3 × 10 min
+        Command login = cmd(CommandType::clerk_login, 1);
+        login.clerk = "c01";
+        run(h, login, now);
+        run(h, cmd(CommandType::window_open, 1), now);  // profile A, B: busy with A for 30 min
+        WaitEstimate busy = estimate_wait(h, probe("B", "T-RS-001"), now);
+        CHECK(busy.servers == Approx(2.0));
+        CHECK(busy.minutes == 22);  // window 3 alone, as before
     }
     SECTION("a green ticket has nobody ahead but other green tickets") {
-        WaitEstimate g = estimate_wait(h, probe("B", "T-RS-001", TicketClass::green), kMorning + 10 * kMin);
+        WaitEstimate g = estimate_wait(h, probe("B", "T-RS-001", TicketClass::green), now);
         CHECK(g.ahead == 0);
-        CHECK(g.minutes == 3);
+        CHECK(g.minutes == 4);  // the service under way
+    }
+    SECTION("a ticket of a window's second queue waits until its first queue is served") {
+        open_window(h, 2, now);  // profile B, A
+        WaitEstimate a = estimate_wait(h, probe("A", "T-SJ-001"), now);
+        CHECK(a.ahead == 0);
+        CHECK(a.servers == Approx(1.0));
+        // Window 2 takes B at 0 and 6 min (window 3 the other at 4 min), then this one at 12 min.
+        CHECK(a.minutes == 12);
+    }
+    SECTION("a free window with nothing before it calls at once") {
+        open_window(h, 4, now);  // pickup window, profile C, idle
+        CHECK(estimate_wait(h, probe("C"), now).minutes == 0);
     }
     SECTION("the estimate given at issue is kept on the ticket") {
-        auto t = run(h, c, kMorning + 10 * kMin).front().issued;
-        CHECK(t->estimate_min == 21);
+        auto t = run(h, issue_item("B", "T-RS-001"), now).front().issued;
+        CHECK(t->estimate_min == 22);
     }
+}
+
+TEST_CASE("estimator: today's walks to the window and no-shows count once 20 tickets were called") {
+    Policy p;
+    p.aging_minutes = 0;
+    Hall h = open_hall({3}, p);
+    int64_t at = kMorning;
+    for (int i = 0; i < 20; ++i) {
+        run(h, issue_item("B", "T-RS-001"), at);
+        run(h, cmd(CommandType::call_next, 3), at);
+        if (i % 5 == 0) {  // every fifth holder is gone: no-show after 1 min
+            run(h, cmd(CommandType::no_show, 3), at + kMin);
+            at += kMin;
+            continue;
+        }
+        run(h, cmd(CommandType::start, 3), at + 2 * kMin);               // a 2-minute walk
+        run(h, cmd(CommandType::finish, 3), at + 2 * kMin + 6 * kMin);  // 6 min as expected
+        at += 8 * kMin;
+    }
+    REQUIRE(h.service_seconds("T-RS-001", "B") == Approx(360));
+    for (int i = 0; i < 3; ++i) run(h, issue_item("B", "T-RS-001"), at);
+    Ticket t = probe("B", "T-RS-001");
+    t.issued_at = at + 1;
+    WaitEstimate e = estimate_wait(h, t, at + 1);
+    CHECK(e.ahead == 3);
+    // Per call: 0.8 × (6 + 2) + 0.2 × 1 = 6.6 min; window 3 is free, so 3 × 6.6 = 19.8.
+    CHECK(e.minutes == 20);
 }
 
 TEST_CASE("estimator: with no window open, the windows that could serve are counted") {
