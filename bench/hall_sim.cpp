@@ -2,6 +2,7 @@
 #include "hall_sim.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -140,12 +141,15 @@ void Day::arrive(const SimEvent& ev) {
         (*out_)[records_.at(id)].reference_min = reference_min(id, ev.at);
 }
 
-void Day::describe(const Ticket& t, int64_t now, TicketRecord& r) const {
+void Day::describe(const Ticket& t, int64_t now, TicketRecord& r) {
     r.queue = t.queue;
     r.green = t.klass == TicketClass::green;
     r.issued_at = now;
     r.product_min = t.estimate_min;
+    auto t0 = std::chrono::steady_clock::now();
     WaitEstimate est = estimate_wait(*hall_, t, now);
+    double us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count();
+    estimate_us.push_back(us);
     r.ahead = est.ahead;
     r.no_window_open = est.no_window_open;
     for (const auto& [n, w] : hall_->windows()) {
@@ -276,10 +280,14 @@ SimResult simulate(const SimConfig& cfg) {
                 hall.apply(e);
             }
         }
-        Day(hall, rng, cfg, queues, day0, res.tickets).run();
+        Day sim(hall, rng, cfg, queues, day0, res.tickets);
+        sim.run();
+        res.estimate_us.insert(res.estimate_us.end(), sim.estimate_us.begin(), sim.estimate_us.end());
     }
     res.days = cfg.days;
     res.tickets_per_day = double(res.tickets.size()) / cfg.days;
+    for (double us : res.estimate_us) res.estimate_us_mean += us;
+    res.estimate_us_mean /= double(std::max<size_t>(1, res.estimate_us.size()));
     return res;
 }
 

@@ -53,6 +53,8 @@ struct SimResult {
     std::vector<TicketRecord> tickets;
     int days = 0;
     double tickets_per_day = 0;
+    double estimate_us_mean = 0;
+    std::vector<double> estimate_us;  // each estimate_wait() call at issue
 };
 
 Catalogue sim_catalogue();

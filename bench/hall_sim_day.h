@@ -44,6 +44,8 @@ public:
         std::vector<TicketRecord>& out)
         : hall_(&hall), rng_(&rng), cfg_(cfg), queues_(qs), day0_(day0), out_(&out) {}
 
+    std::vector<double> estimate_us;  // time of each estimate_wait() at issue
+
     void run();
 
 private:
@@ -59,7 +61,7 @@ private:
     void schedule_arrivals(double from_minute);
     const QueueDemand& queue_of(const std::string& letter) const;
     void arrive(const SimEvent& ev);
-    void describe(const Ticket& t, int64_t now, TicketRecord& r) const;
+    void describe(const Ticket& t, int64_t now, TicketRecord& r);
     bool call(int window, int64_t now);
     void serve(int window, int64_t id, int64_t start);
     const SimItem& item_of(int64_t id) const;
