@@ -3,6 +3,7 @@
 // desk sending call_next, to its reception at every display.
 #include <unistd.h>
 
+#include <iostream>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -62,7 +63,9 @@ std::string run_fanout(const Options& o) {
     fs::create_directories(dir);
     write_catalogue(dir / "hall.json", windows, queues);
     Server server(dir, dir / "hall.json");
+    std::cerr << "hall-loadgen: fanout: opening " << windows << " windows\n";
     open_windows(server.requests, windows);
+    std::cerr << "hall-loadgen: fanout: issuing " << calls << " tickets\n";
     zmq::context_t ctx;
     {  // the tickets to call, issued before the displays start
         std::atomic<int> next{0};
@@ -77,8 +80,10 @@ std::string run_fanout(const Options& o) {
             });
         for (auto& t : kiosks) t.join();
     }
+    std::cerr << "hall-loadgen: fanout: starting " << displays << " displays\n";
     Subscribers subs(server.events, displays);
-    std::vector<int64_t> sent_us(size_t(calls)), seq_of(size_t(calls));
+    std::cerr << "hall-loadgen: fanout: calling\n";
+    std::vector<int64_t> sent_us(static_cast<size_t>(calls)), seq_of(static_cast<size_t>(calls));
     std::atomic<int> next{0};
     std::atomic<uint64_t> last_seq{0};
     int64_t t0 = mono_us() + 100000;

@@ -71,7 +71,8 @@ Step closed_loop(const std::string& ep, int kiosks, double seconds) {
     Latencies lat;
     zmq::context_t ctx;
     std::vector<std::thread> threads;
-    auto start = Clock::now(), end = start + std::chrono::duration<double>(seconds);
+    auto start = Clock::now();
+    auto end = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
     for (int k = 0; k < kiosks; ++k)
         threads.emplace_back([&, k] {
             hallq::RequestClient c(ctx, ep, "kiosk" + std::to_string(k));
