@@ -89,6 +89,7 @@ std::string mark(bool pass);
 struct Options {
     bool quick = false;
     bool full = false;
+    int calls = 0, displays = 0;  // fanout: overrides of the defaults when > 0
 };
 
 // Logs in clerk c00N at window N and opens it, for windows 1…n (several at a time).

@@ -56,7 +56,9 @@ std::vector<Subscribers::Result> Subscribers::finish(uint64_t until) {
 }
 
 std::string run_fanout(const Options& o) {
-    const int windows = 150, displays = o.quick ? 16 : 64, calls = o.quick ? 2000 : 20000, queues = 10;
+    const int windows = 150, queues = 10;
+    const int displays = o.displays > 0 ? o.displays : o.quick ? 16 : 64;
+    const int calls = o.calls > 0 ? o.calls : o.quick ? 2000 : 20000;
     const double rate = 400;  // calls per second offered, spread over the desks
     fs::path dir = fs::temp_directory_path() / ("hallq-loadgen-fanout-" + std::to_string(getpid()));
     fs::remove_all(dir);
