@@ -1,5 +1,7 @@
-// server.cpp - request loop, reply-before-publish, heartbeats and the rollover check.
+// server.cpp - request loop with group commit, reply-before-publish, heartbeats, the rollover check.
 #include "server.h"
+
+#include <time.h>
 
 #include <chrono>
 #include <zmq.hpp>
@@ -41,7 +43,15 @@ void Server::bind() {
 }
 
 void Server::publish(const std::string& event_json) {
-    std::array<zmq::const_buffer, 2> frames = {zmq::str_buffer("event"), zmq::buffer(event_json)};
+    // The publish instant on the host's monotonic clock, for latency measurements on this host.
+    std::string stamped = event_json;
+    if (!stamped.empty() && stamped[0] == '{') {
+        timespec ts{};
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        int64_t us = int64_t(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+        stamped.insert(1, "\"mono_us\":" + std::to_string(us) + (stamped.size() > 2 ? "," : ""));
+    }
+    std::array<zmq::const_buffer, 2> frames = {zmq::str_buffer("event"), zmq::buffer(stamped)};
     zmq::send_multipart(*pub_, frames, zmq::send_flags::dontwait);
 }
 
@@ -52,27 +62,44 @@ void Server::heartbeat() {
     zmq::send_multipart(*pub_, frames, zmq::send_flags::dontwait);
 }
 
-void Server::serve_one() {
-    std::vector<zmq::message_t> frames;
-    if (!zmq::recv_multipart(*router_, std::back_inserter(frames), zmq::recv_flags::dontwait)) return;
-    if (frames.size() < 2) return;  // no identity: nobody to answer
-    // [identity, payload] from a DEALER, [identity, "", payload] from a REQ.
-    bool delimited = frames.size() == 3 && frames[1].size() == 0;
-    std::string reply;
-    std::vector<std::string> publish;
-    if (frames.size() == 2 || delimited) {
-        auto outcome = service_.handle(frames.back().to_string_view(), wall_clock_ms());
-        reply = std::move(outcome.reply);
-        publish = std::move(outcome.publish);
-    } else {
-        HALLQ_LOG(warn, "refused request with " << frames.size() << " frames");
-        reply = make_error_reply("", Error{ErrorCode::bad_frame, std::to_string(frames.size() - 1) + " frames"});
+void Server::serve_batch() {
+    // Group commit: the requests already waiting (up to kMaxBatch) are handled in arrival order and
+    // committed in one transaction; then each gets its reply, followed by its events. A reply
+    // never leaves before the commit that holds it.
+    struct Pending {
+        std::vector<zmq::message_t> frames;
+        bool delimited = false;
+        HallService::Outcome outcome;
+    };
+    std::vector<Pending> batch;
+    bool batched = service_.begin_batch();
+    while (batch.size() < kMaxBatch) {
+        Pending p;
+        if (!zmq::recv_multipart(*router_, std::back_inserter(p.frames), zmq::recv_flags::dontwait)) break;
+        if (p.frames.size() < 2) continue;  // no identity: nobody to answer
+        // [identity, payload] from a DEALER, [identity, "", payload] from a REQ.
+        p.delimited = p.frames.size() == 3 && p.frames[1].size() == 0;
+        if (p.frames.size() == 2 || p.delimited) {
+            p.outcome = service_.handle(p.frames.back().to_string_view(), wall_clock_ms());
+        } else {
+            HALLQ_LOG(warn, "refused request with " << p.frames.size() << " frames");
+            p.outcome.reply = make_error_reply(
+                "", Error{ErrorCode::bad_frame, std::to_string(p.frames.size() - 1) + " frames"});
+        }
+        batch.push_back(std::move(p));
     }
-    std::vector<zmq::const_buffer> out{zmq::buffer(frames[0].data(), frames[0].size())};
-    if (delimited) out.push_back(zmq::const_buffer(nullptr, 0));
-    out.push_back(zmq::buffer(reply));
-    zmq::send_multipart(*router_, out, zmq::send_flags::dontwait);
-    for (const auto& e : publish) this->publish(e);
+    if (batched && !service_.end_batch())
+        for (Pending& p : batch) {  // nothing of the batch is stored: no request of it succeeded
+            p.outcome.reply = HallService::internal_error_reply(p.outcome.rid);
+            p.outcome.publish.clear();
+        }
+    for (const Pending& p : batch) {
+        std::vector<zmq::const_buffer> out{zmq::buffer(p.frames[0].data(), p.frames[0].size())};
+        if (p.delimited) out.push_back(zmq::const_buffer(nullptr, 0));
+        out.push_back(zmq::buffer(p.outcome.reply));
+        zmq::send_multipart(*router_, out, zmq::send_flags::dontwait);
+        for (const auto& e : p.outcome.publish) publish(e);
+    }
 }
 
 void Server::run(const std::atomic<bool>& stop) {
@@ -89,7 +116,7 @@ void Server::run(const std::atomic<bool>& stop) {
         zmq::pollitem_t item{router_->handle(), 0, ZMQ_POLLIN, 0};
         try {
             zmq::poll(&item, 1, std::max(wait, std::chrono::milliseconds(0)));
-            if (item.revents & ZMQ_POLLIN) serve_one();
+            if (item.revents & ZMQ_POLLIN) serve_batch();
         } catch (const zmq::error_t& e) {
             if (e.num() != EINTR) throw;
         }

@@ -29,7 +29,8 @@ public:
     void run(const std::atomic<bool>& stop);
 
 private:
-    void serve_one();
+    static constexpr size_t kMaxBatch = 64;  // requests committed together at most
+    void serve_batch();
     void heartbeat();
 
     HallService& service_;

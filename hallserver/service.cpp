@@ -125,9 +125,34 @@ std::string HallService::commit(std::vector<Event> events, const std::string& ri
     return reply;
 }
 
+bool HallService::begin_batch() {
+    try {
+        store_.begin_batch();
+        return true;
+    } catch (const StoreError& e) {
+        HALLQ_LOG(error, "cannot open a batch: " << e.what());
+        return false;
+    }
+}
+
+bool HallService::end_batch() {
+    try {
+        store_.end_batch();
+        return true;
+    } catch (const StoreError& e) {
+        HALLQ_LOG(error, "batch commit failed, state reloaded: " << e.what());
+        hall_ = store_.load();
+        return false;
+    }
+}
+
+std::string HallService::internal_error_reply(const std::string& rid) {
+    return make_error_reply(rid, Error{ErrorCode::internal, "storage"});
+}
+
 HallService::Outcome HallService::handle(std::string_view bytes, int64_t now) {
     Outcome out;
-    std::string rid;
+    std::string& rid = out.rid;
     auto parsed = parse_request(bytes, &rid);
     if (auto* err = std::get_if<Error>(&parsed)) {
         HALLQ_LOG(warn, "refused request: " << to_string(err->code) << " " << err->detail);

@@ -32,10 +32,20 @@ public:
     std::vector<std::string> start(const std::optional<Catalogue>& catalogue, int64_t now);
 
     struct Outcome {
+        std::string rid;  // of the request, "" when it could not be read
         std::string reply;
         std::vector<std::string> publish;  // event JSON, in sequence order, after the reply
     };
     Outcome handle(std::string_view request, int64_t now);
+
+    // Group commit: the requests handled between begin_batch() and end_batch() are committed in
+    // one transaction. Their replies and events must be held until end_batch() returned true; on
+    // false nothing of the batch is stored, the state is reloaded, and every request of the batch
+    // must be answered with internal_error_reply(). begin_batch() returns false when no batch
+    // could be opened (then each request commits on its own, as outside a batch).
+    bool begin_batch();
+    bool end_batch();
+    static std::string internal_error_reply(const std::string& rid);
 
     // Daily rollover when the service day changed. Returns events to publish.
     std::vector<std::string> tick(int64_t now);

@@ -139,7 +139,7 @@ void Store::commit(const std::vector<Event>& events, const Hall& after, const st
         int rc = sqlite3_step(s);
         if (rc != SQLITE_DONE) throw StoreError(std::string("database: ") + sqlite3_errmsg(db_));
     };
-    exec("BEGIN IMMEDIATE");
+    begin_write();
     try {
         for (const Event& e : events) {
             std::string body = to_json(e).dump();
@@ -206,6 +206,39 @@ void Store::commit(const std::vector<Event>& events, const Hall& after, const st
             bind_text(insert_snapshot_, 3, snapshot_json(after).dump());
             step(insert_snapshot_);
         }
+        end_write();
+    } catch (...) {
+        abort_write();
+        throw;
+    }
+}
+
+void Store::begin_write() {
+    if (!batch_) return exec("BEGIN IMMEDIATE");
+    if (batch_failed_) throw StoreError("database: an earlier write of this batch failed");
+}
+
+void Store::end_write() {
+    if (!batch_) exec("COMMIT");
+}
+
+void Store::abort_write() {
+    if (batch_ && batch_failed_) return;  // already rolled back
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (batch_) batch_failed_ = true;
+}
+
+void Store::begin_batch() {
+    exec("BEGIN IMMEDIATE");
+    batch_ = true;
+    batch_failed_ = false;
+}
+
+void Store::end_batch() {
+    bool failed = batch_failed_;
+    batch_ = batch_failed_ = false;
+    if (failed) throw StoreError("database: the batch was rolled back");
+    try {
         exec("COMMIT");
     } catch (...) {
         sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -238,7 +271,12 @@ void Store::set_password_hash(const std::string& clerk, const std::string& hash,
     bind_text(s, 1, clerk);
     bind_text(s, 2, hash);
     bind_int(s, 3, at);
-    exec("BEGIN IMMEDIATE");
+    try {
+        begin_write();
+    } catch (...) {
+        sqlite3_finalize(s);
+        throw;
+    }
     try {
         int rc = sqlite3_step(s);
         sqlite3_finalize(s);
@@ -253,10 +291,10 @@ void Store::set_password_hash(const std::string& clerk, const std::string& hash,
             if (sqlite3_step(insert_request_) != SQLITE_DONE)
                 throw StoreError(std::string("database: ") + sqlite3_errmsg(db_));
         }
-        exec("COMMIT");
+        end_write();
     } catch (...) {
         sqlite3_finalize(s);
-        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        abort_write();
         throw;
     }
 }

@@ -75,6 +75,14 @@ public:
                 const std::string& reply, bool with_snapshot, const std::string& fingerprint = "",
                 const ReservationWrites& reservations = {});
 
+    // Group commit: between begin_batch() and end_batch(), commit() and set_password_hash() write
+    // into one shared transaction, committed (one fsync) by end_batch(). A write that fails inside
+    // a batch rolls the whole batch back; every later write of the batch then throws, and so does
+    // end_batch(). Outside a batch each call is its own transaction. Throw StoreError.
+    void begin_batch();
+    void end_batch();
+    bool in_batch() const { return batch_; }
+
     // Reservations (store_reservations.cpp). Throw StoreError.
     std::optional<StoredReservation> reservation(const std::string& id);
     std::optional<StoredReservation> reservation_by_code(const std::string& code);
@@ -102,6 +110,9 @@ public:
 
 private:
     void exec(const char* sql);
+    void begin_write();  // BEGIN, unless inside a batch (throws if the batch failed)
+    void end_write();    // COMMIT, unless inside a batch
+    void abort_write();  // ROLLBACK: of the whole batch inside one, which then counts as failed
     void write_reservations(const ReservationWrites& w);  // inside commit's transaction
     std::vector<StoredReservation> select_reservations(const char* where, const std::string& a,
                                                        const std::string& b = "");
@@ -109,6 +120,7 @@ private:
     sqlite3_stmt* prepare(const char* sql);
 
     sqlite3* db_ = nullptr;
+    bool batch_ = false, batch_failed_ = false;
     sqlite3_stmt* insert_event_ = nullptr;
     sqlite3_stmt* upsert_ticket_ = nullptr;
     sqlite3_stmt* insert_request_ = nullptr;

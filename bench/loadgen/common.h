@@ -1,0 +1,119 @@
+// common.h - hall-loadgen's shared parts: child processes (the real hallserver, subscriber
+// processes), a generated catalogue, latency statistics, /proc sampling and the machine line.
+#pragma once
+#include <sys/types.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace loadgen {
+
+using Clock = std::chrono::steady_clock;
+
+// Microseconds on CLOCK_MONOTONIC (what steady_clock reads on Linux, and what the server stamps
+// into published events as "mono_us").
+int64_t mono_us();
+
+[[noreturn]] void die(const std::string& why);
+
+// A child process with its stdin and stdout on pipes; argv built before the fork. Killed (SIGKILL)
+// by die(), terminated (SIGTERM) and reaped by the destructor.
+struct Child {
+    pid_t pid = -1;
+    int in = -1, out = -1;
+    std::string buffer;
+    explicit Child(std::vector<std::string> args, bool quiet_stderr = true);
+    ~Child();
+    Child(const Child&) = delete;
+    Child& operator=(const Child&) = delete;
+    // The next line read from stdout (without '\n'); dies after `limit_ms` or at EOF.
+    std::string line(int limit_ms = 60000);
+    // The first line containing `text`, skipping others.
+    std::string line_with(const std::string& text, int limit_ms = 60000);
+    // Everything up to EOF.
+    std::string rest(int limit_ms = 120000);
+    void send(const std::string& text);  // to stdin
+};
+
+// A catalogue JSON with `queues` queues (letters A…), one item per queue, `windows` windows each
+// serving every queue and clerks c001… (one per window), written to `path`.
+void write_catalogue(const std::filesystem::path& path, int windows, int queues);
+std::string clerk_id(int window);
+std::string item_code(int queue);
+char queue_letter(int queue);
+
+// The real hallserver on loopback ports with a temp database, demo passwords.
+struct Server {
+    std::filesystem::path dir;
+    Child* proc = nullptr;
+    std::string requests, events;
+    Server(const std::filesystem::path& dir, const std::filesystem::path& catalogue);
+    ~Server();
+};
+
+// A hall-loadgen child in "subscribe" mode (fanout.cpp).
+std::string self_exe();
+
+struct Latencies {
+    std::mutex m;
+    std::vector<double> ms;
+    std::atomic<int64_t> failed{0};
+    void add(double v) {
+        std::lock_guard<std::mutex> l(m);
+        ms.push_back(v);
+    }
+};
+// The p-th percentile (0–100) of `v` (sorted in place); 0 when empty.
+double pct(std::vector<double>& v, double p);
+std::string fmt(const char* f, double a);
+
+// Resource usage of a process over time (sampled from /proc/<pid>).
+struct ProcSample {
+    double cpu_s = 0;  // utime + stime
+    double rss_mb = 0, hwm_mb = 0;
+};
+ProcSample sample_proc(pid_t pid);
+
+// "CPU model, N cores; kernel; compiler" for the sections.
+std::string machine();
+std::string today();
+std::string mark(bool pass);
+
+struct Options {
+    bool quick = false;
+    bool full = false;
+    int calls = 0, displays = 0;  // fanout: overrides of the defaults when > 0
+};
+
+// Logs in clerk c00N at window N and opens it, for windows 1…n (several at a time).
+void open_windows(const std::string& requests, int n);
+
+// D display subscribers, each a `hall-loadgen subscribe` child process.
+struct Subscribers {
+    std::vector<std::unique_ptr<Child>> procs;
+    Subscribers(const std::string& events, int n);  // returns when every one heard a heartbeat
+    struct Call {
+        uint64_t seq;
+        int64_t server_us, received_us;
+    };
+    struct Result {
+        uint64_t events = 0, distinct = 0, max_seq = 0;
+        std::vector<Call> calls;
+    };
+    // Asks each to wait for sequence `until`, then collects what each received.
+    std::vector<Result> finish(uint64_t until);
+};
+
+std::string run_issue(const Options& o);
+std::string run_fanout(const Options& o);
+std::string run_resources(const Options& o);
+int subscribe_main(int argc, char** argv);
+
+}  // namespace loadgen

@@ -1,0 +1,45 @@
+// hall-loadgen - the hall under load, over the real protocol against the real hallserver.
+//
+//   hall-loadgen [issue|fanout|resources]... [--quick] [--full] [--calls N] [--displays N]
+//   hall-loadgen subscribe EVENTS_ENDPOINT        (a display subscriber; started by the others)
+//
+// Without a scenario it runs all three. Each prints one "## Title" section of bench/RESULTS.md on
+// stdout. --quick shortens every scenario (development); --full runs the resources scenario's
+// half hour in real time instead of 10× faster; --calls and --displays change the fan-out's
+// 20,000 calls and 64 displays.
+#include <signal.h>
+
+#include <cstring>
+#include <cstdlib>
+#include <iostream>
+
+#include "common.h"
+
+int main(int argc, char** argv) {
+    if (argc > 1 && std::strcmp(argv[1], "subscribe") == 0) return loadgen::subscribe_main(argc, argv);
+    signal(SIGPIPE, SIG_IGN);
+    loadgen::Options o;
+    std::vector<std::string> which;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--quick") o.quick = true;
+        else if (a == "--full") o.full = true;
+        else if (a == "--calls" && i + 1 < argc) o.calls = std::atoi(argv[++i]);
+        else if (a == "--displays" && i + 1 < argc) o.displays = std::atoi(argv[++i]);
+        else if (a == "issue" || a == "fanout" || a == "resources") which.push_back(a);
+        else {
+            std::cerr << "usage: hall-loadgen [issue|fanout|resources]... [--quick] [--full]"
+                         " [--calls N] [--displays N]\n";
+            return 2;
+        }
+    }
+    if (which.empty()) which = {"issue", "fanout", "resources"};
+    for (size_t i = 0; i < which.size(); ++i) {
+        std::cerr << "hall-loadgen: running " << which[i] << "\n";
+        std::string section = which[i] == "issue" ? loadgen::run_issue(o)
+                              : which[i] == "fanout" ? loadgen::run_fanout(o)
+                                                     : loadgen::run_resources(o);
+        std::cout << (i ? "\n" : "") << section << std::flush;
+    }
+    return 0;
+}
