@@ -4,6 +4,7 @@
 // bench/faults times the same scenarios; here they are pass/fail only.
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <mutex>
