@@ -39,7 +39,8 @@ bool Replica::resync() {
     }
     synced_ = true;
     ++snapshots_;
-    last_heard_ = std::chrono::steady_clock::now();
+    last_heard_ = snapshot_at_ = std::chrono::steady_clock::now();
+    stream_current_ = false;
     if (on_resync) on_resync();
     return true;
 }
@@ -49,9 +50,13 @@ void Replica::handle(const std::string& topic, const std::string& body, std::vec
     Json j = Json::parse(body, nullptr, false);
     if (!j.is_object()) return;
     uint64_t seq = json_get<uint64_t>(j, "seq", 0);
+    // Older than the snapshot: queued before it was taken (bounded by the silence timeout, in case
+    // the server was replaced by one with less history meanwhile).
+    bool stale = !stream_current_ && last_heard_ - snapshot_at_ < silence_;
+    if (seq >= hall_.seq()) stream_current_ = true;
     if (topic == kHeartbeatTopic) {
         if (synced_ && seq > hall_.seq()) synced_ = false;  // missed events: resync
-        if (synced_ && seq < hall_.seq()) synced_ = false;  // server lost history (new database)
+        if (synced_ && seq < hall_.seq() && !stale) synced_ = false;  // server lost history (new database)
         return;
     }
     if (topic != kEventTopic || !synced_) return;

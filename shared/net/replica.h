@@ -3,6 +3,8 @@
 // The Clone pattern: subscribe first, then ask for a snapshot at sequence N, drop events ≤ N,
 // apply N+1, N+2, …. A gap in the sequence, a heartbeat announcing a later sequence, or silence
 // longer than `silence` makes the replica take a fresh snapshot. Used by hallctl and every app.
+// After a stall (a process stopped, a busy UI thread) the messages queued meanwhile are older than
+// the snapshot taken on return; they are dropped without taking another.
 #pragma once
 #include <chrono>
 #include <functional>
@@ -51,6 +53,11 @@ private:
     int drop_ = 0;
     std::chrono::milliseconds silence_{3500};
     std::chrono::steady_clock::time_point last_heard_;
+    // Until the stream reaches the last snapshot's seq, what arrives may have been queued before
+    // it (the replica was not reading): a heartbeat below the local seq is then stale, not a sign
+    // that the server lost history.
+    bool stream_current_ = true;
+    std::chrono::steady_clock::time_point snapshot_at_;
 };
 
 }  // namespace hallq

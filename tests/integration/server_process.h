@@ -6,10 +6,12 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 #include <zmq.hpp>
 
+#include "line_process.h"
 #include "net/request_client.h"
 
 namespace hallq::test {
@@ -31,18 +33,18 @@ public:
     void start(std::vector<std::string> extra_args = {});
     void kill9();      // SIGKILL, then reaps
     void terminate();  // SIGTERM, then reaps; returns when the process has exited
-    bool running() const { return pid_ > 0; }
+    bool running() const { return proc_ != nullptr; }
 
     const std::string& requests() const { return requests_; }
     const std::string& events() const { return events_; }
-    pid_t pid() const { return pid_; }
+    pid_t pid() const { return proc_ ? proc_->pid() : -1; }
     std::string log_path() const { return (db_.parent_path() / "server.log").string(); }
 
 private:
     std::filesystem::path db_;
     std::string catalogue_;
     bool demo_passwords_ = true;
-    pid_t pid_ = -1;
+    std::unique_ptr<LineProcess> proc_;
     std::string requests_ = "tcp://127.0.0.1:*", events_ = "tcp://127.0.0.1:*";
 };
 

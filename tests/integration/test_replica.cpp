@@ -103,3 +103,24 @@ TEST_CASE("a replica survives the server being killed and restarted") {
     require_converged(replica, c2);
     CHECK(replica.seq() > before);
 }
+
+TEST_CASE("a replica that stopped reading catches up with one snapshot, not one per stale heartbeat") {
+    TempDir dir;
+    ServerProcess server(dir.path / "hall.db");
+    server.start();
+    zmq::context_t ctx;
+    Replica replica(ctx, server.requests(), server.events(), "display");
+    replica.set_silence(ms(1500));
+    RequestClient c(ctx, server.requests(), "desk");
+    busy_morning(c, 4);
+    require_converged(replica, c);
+    int before = replica.snapshots_taken();
+    // The display stops reading (a stalled process) for several heartbeats while the hall goes on;
+    // events and heartbeats queue up behind it.
+    auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(4500);
+    while (std::chrono::steady_clock::now() < until) busy_morning(c, 1);
+    // Back: the silence makes it take a snapshot; the queued heartbeats are older than that
+    // snapshot and must not each make it take another.
+    require_converged(replica, c);
+    CHECK(replica.snapshots_taken() == before + 1);
+}
