@@ -313,9 +313,10 @@ void KioskFrame::ticket_card(const Shown& s) {
                 0, wxALIGN_CENTRE);
     cs->Add(label(card, t(Text::queue_label, {tk.queue_name}), 34, kInk), 0, wxALIGN_CENTRE | wxTOP, 12);
     if (!tk.item_name.empty()) cs->Add(label(card, t(Text::item_label, {tk.item_name}), 30, kInk), 0, wxALIGN_CENTRE);
-    std::string wait = tk.no_window_open ? t(Text::no_window_open)
-                                         : t(Text::people_ahead, {std::to_string(tk.ahead)}) + " · " +
-                                               t(Text::wait_minutes, {std::to_string(tk.minutes)});
+    std::string wait = tk.no_window_open               ? t(Text::no_window_open)
+                       : tk.ahead == 0 && tk.minutes == 0 ? t(Text::called_soon)
+                                                          : t(Text::people_ahead, {std::to_string(tk.ahead)}) + " · " +
+                                                                t(Text::wait_minutes, {std::to_string(tk.minutes)});
     auto* w = label(card, "", 34, kInk, true);
     set_wrapped(w, wait, GetClientSize().x - 160);
     cs->Add(w, 0, wxALIGN_CENTRE | wxTOP, 12);

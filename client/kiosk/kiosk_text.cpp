@@ -21,6 +21,7 @@ Pair pair(Text t) {
         case Text::your_number: return {"您的号码", "Your number"};
         case Text::people_ahead: return {"前面还有 {} 人", "{} people ahead of you"};
         case Text::wait_minutes: return {"预计等候约 {} 分钟", "About {} minutes' wait"};
+        case Text::called_soon: return {"马上为您叫号，请留意叫号", "You will be called shortly"};
         case Text::no_window_open: return {"窗口尚未开放，开放后按顺序叫号", "No window is open yet; numbers are called in order once one opens"};
         case Text::bring: return {"请准备：{}", "Please have ready: {}"};
         case Text::issued_at: return {"取号时间 {}", "Issued at {}"};
