@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/idnumber.h"
+#include "protocol/field_checks.h"
 
 namespace hallq {
 
@@ -13,12 +14,6 @@ constexpr size_t kMaxText = 500;     // characters (code points), not bytes: Chi
 constexpr size_t kMaxComment = 200;  // a rating's comment, in characters
 constexpr size_t kMaxPassword = 128;  // characters
 constexpr int64_t kMaxWindow = 9999;  // window numbers are small; larger values are refused, never wrapped
-
-size_t characters(const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
 
 struct Fields {
     const Json& body;
@@ -115,10 +110,7 @@ std::variant<Command, Error> decode_command(const std::string& type, const Json&
     if (!id_number.empty()) {
         IdNumberProblem problem;
         auto info = parse_id_number(id_number, &problem);
-        if (!info) {
-            static const char* kWhy[] = {"", "length", "characters", "birth date", "check digit"};
-            return Error{ErrorCode::invalid_id_number, kWhy[static_cast<int>(problem)]};
-        }
+        if (!info) return Error{ErrorCode::invalid_id_number, id_problem(problem)};
         c.holder = mask_id_number(info->normalized);
     }
     if (!holder_name.empty()) c.holder = mask_name(holder_name);

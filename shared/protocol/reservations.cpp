@@ -4,15 +4,11 @@
 #include <optional>
 #include <set>
 
+#include "protocol/field_checks.h"
+
 namespace hallq {
 
 namespace {
-size_t characters(const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
 bool printable(const std::string& s) {
     for (unsigned char c : s)
         if (c < 0x20 || c == 0x7f) return false;
@@ -21,11 +17,6 @@ bool printable(const std::string& s) {
 
 bool all_digits(const std::string& s) {
     return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
-}
-
-const char* id_problem(IdNumberProblem p) {
-    static const char* kWhy[] = {"", "length", "characters", "birth date", "check digit"};
-    return kWhy[static_cast<int>(p)];
 }
 
 // A string field: absent → "" with `present` false; not a string → nullopt.
