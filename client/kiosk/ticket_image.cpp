@@ -58,11 +58,7 @@ int draw(wxDC& dc, const TicketPrint& t) {
     centred(u(t.hall_name), font(34, true));
     centred(u(t.number), font(120, true));
     left(u("业务：" + t.queue_name), font(26));
-    if (!t.item_name.empty()) left(u("事项：" + t.item_name), font(26));
-    left(u("前面还有 " + std::to_string(t.people_ahead) + " 人，预计等候约 " + std::to_string(t.wait_minutes) + " 分钟"),
-         font(26));
-    left(u("取号时间：" + t.issued_at), font(26));
-    if (!t.materials.empty()) left(u("请准备：" + t.materials), font(24));
+    for (const TicketLine& l : ticket_detail_lines(t)) left(u(l.text), font(26));
     y += 8;
     if (!t.lookup.empty()) {
         std::unique_ptr<QRcode, void (*)(QRcode*)> qr(QRcode_encodeString8bit(t.lookup.c_str(), 0, QR_ECLEVEL_M),

@@ -80,6 +80,16 @@ std::string escpos_qr_code(std::string_view data) {
     return out;
 }
 
+std::vector<TicketLine> ticket_detail_lines(const TicketPrint& t) {
+    std::vector<TicketLine> lines;
+    if (!t.item_name.empty()) lines.push_back({"item_name", "办理事项：" + t.item_name});
+    lines.push_back({"people_ahead", "前面等候：" + std::to_string(t.people_ahead) + " 人"});
+    lines.push_back({"wait_minutes", "预计等待：约 " + std::to_string(t.wait_minutes) + " 分钟"});
+    lines.push_back({"issued_at", "取号时间：" + t.issued_at});
+    if (!t.materials.empty()) lines.push_back({"materials", "请携带：" + t.materials});
+    return lines;
+}
+
 std::string build_ticket_escpos(const TicketPrint& t, std::vector<std::string>* problems) {
     using namespace escpos;
     auto text = [&](std::string_view field, const std::string& utf8) {
@@ -110,11 +120,7 @@ std::string build_ticket_escpos(const TicketPrint& t, std::vector<std::string>* 
     out += cmd({GS, '!', 0});
     out += LF;
     out += cmd({ESC, 'a', 0});              // left
-    out += line("item_name", "办理事项：" + t.item_name);
-    out += line("people_ahead", "前面等候：" + std::to_string(t.people_ahead) + " 人");
-    out += line("wait_minutes", "预计等待：约 " + std::to_string(t.wait_minutes) + " 分钟");
-    out += line("issued_at", "取号时间：" + t.issued_at);
-    if (!t.materials.empty()) out += line("materials", "请携带：" + t.materials);
+    for (const TicketLine& l : ticket_detail_lines(t)) out += line(l.field, l.text);
     if (!t.notice.empty()) out += line("notice", t.notice);
     out += LF;
     out += cmd({ESC, 'a', 1});

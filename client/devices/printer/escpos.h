@@ -42,6 +42,14 @@ std::string to_gb18030(std::string_view utf8, int* replaced = nullptr);
 // The GS ( k sequence that stores `data` in the QR symbol buffer and prints it.
 std::string escpos_qr_code(std::string_view data);
 
+// The ticket's detail lines, the same on the thermal printer and on a drawn ticket: the field each
+// comes from (named in problem reports) and its UTF-8 text. Empty item and materials are left out.
+struct TicketLine {
+    std::string_view field;
+    std::string text;
+};
+std::vector<TicketLine> ticket_detail_lines(const TicketPrint& t);
+
 // The whole ticket. Fields whose text could not be converted cleanly are named in `problems`
 // (the ticket still prints, with '?' in their place).
 std::string build_ticket_escpos(const TicketPrint& t, std::vector<std::string>* problems = nullptr);
