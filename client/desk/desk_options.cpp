@@ -1,8 +1,7 @@
 // desk_options.cpp - the command line of hall-desk.
 #include "desk_options.h"
 
-#include <cstdio>
-#include <cstdlib>
+#include "option_values.h"
 
 namespace hallq {
 
@@ -21,8 +20,7 @@ F9 call a chosen ticket, F11 pause, F12 reopen. docs/clerk-guide.md explains eve
 )";
 
 std::string parse_desk_options(const std::vector<std::string>& args, DeskOptions& o) {
-    if (const char* s = std::getenv("HALLQ_SERVER")) o.server = s;
-    if (const char* e = std::getenv("HALLQ_EVENTS")) o.events = e;
+    endpoints_from_env(o.server, o.events);
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--help" || a == "-h") return "help";
@@ -41,13 +39,10 @@ std::string parse_desk_options(const std::vector<std::string>& args, DeskOptions
             if (v != "zh" && v != "en") return "--lang must be zh or en";
             o.lang = v;
         } else if (a == "--size") {
-            if (std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 640 || o.height < 480)
+            if (!parse_pair(v, 'x', o.width, o.height) || o.width < 640 || o.height < 480)
                 return "--size needs WIDTHxHEIGHT, at least 640x480";
-        } else {
-            char* end = nullptr;
-            long n = std::strtol(v.c_str(), &end, 10);
-            if (v.empty() || *end || n < 1 || n > 9999) return "--window must be 1…9999";
-            o.window = int(n);
+        } else if (!parse_int(v, o.window) || o.window < 1 || o.window > 9999) {
+            return "--window must be 1…9999";
         }
     }
     return "";

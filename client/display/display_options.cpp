@@ -1,12 +1,9 @@
 // display_options.cpp - config file and command line of hall-display.
 #include "display_options.h"
 
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
 #include <sstream>
 
-#include "protocol/json.h"
+#include "option_values.h"
 
 namespace hallq {
 
@@ -54,12 +51,8 @@ std::string parse_window_list(const std::string& text, std::set<int>& out) {
 
 namespace {
 std::string load_file(const std::string& path, DisplayOptions& o) {
-    std::ifstream f(path);
-    if (!f) return "cannot read config file " + path;
-    std::stringstream buf;
-    buf << f.rdbuf();
-    Json j = Json::parse(buf.str(), nullptr, false);
-    if (!j.is_object()) return "config file " + path + " is not a JSON object";
+    Json j;
+    if (std::string e = read_config_object(path, j); !e.empty()) return e;
     for (const auto& [key, v] : j.items()) {
         if (key == "server" || key == "events" || key == "voice" || key == "template" || key == "notice" ||
             key == "zone") {
@@ -87,19 +80,10 @@ std::string load_file(const std::string& path, DisplayOptions& o) {
     }
     return "";
 }
-
-bool to_int(const std::string& s, int& out) {
-    char* end = nullptr;
-    long v = std::strtol(s.c_str(), &end, 10);
-    if (s.empty() || *end) return false;
-    out = int(v);
-    return true;
-}
 }  // namespace
 
 std::string parse_display_options(const std::vector<std::string>& args, DisplayOptions& o) {
-    if (const char* s = std::getenv("HALLQ_SERVER")) o.server = s;
-    if (const char* e = std::getenv("HALLQ_EVENTS")) o.events = e;
+    endpoints_from_env(o.server, o.events);
     for (size_t i = 0; i + 1 < args.size(); ++i)
         if (args[i] == "--config")
             if (std::string e = load_file(args[i + 1], o); !e.empty()) return e;
@@ -125,12 +109,12 @@ std::string parse_display_options(const std::vector<std::string>& args, DisplayO
             else if (a == "--zone") {
                 if (std::string e = parse_window_list(v, o.zone); !e.empty()) return e;
             } else if (a == "--size") {
-                if (std::sscanf(v.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240)
+                if (!parse_pair(v, 'x', o.width, o.height) || o.width < 320 || o.height < 240)
                     return "--size needs WIDTHxHEIGHT, e.g. 1920x1080";
             } else if (a == "--at") {
-                if (std::sscanf(v.c_str(), "%d,%d", &o.x, &o.y) != 2) return "--at needs X,Y, e.g. 0,0";
+                if (!parse_pair(v, ',', o.x, o.y)) return "--at needs X,Y, e.g. 0,0";
             } else if (a != "--config") {
-                if (!to_int(v, n) || n < 0) return a + " needs a whole number";
+                if (!parse_int(v, n) || n < 0) return a + " needs a whole number";
                 if (a == "--window") o.window = n;
                 else if (a == "--repeat") o.repeat = n;
                 else if (a == "--history") o.history = n;

@@ -1,13 +1,10 @@
 // kiosk_options.cpp - config file and command line of hall-kiosk.
 #include "kiosk_options.h"
 
-#include <cstdlib>
-#include <fstream>
 #include <regex>
 #include <set>
-#include <sstream>
 
-#include "protocol/json.h"
+#include "option_values.h"
 
 namespace hallq {
 
@@ -35,19 +32,6 @@ Usage: hall-kiosk [options]
 )usage";
 
 namespace {
-bool to_int(const std::string& s, int& out) {
-    char* end = nullptr;
-    long v = std::strtol(s.c_str(), &end, 10);
-    if (s.empty() || *end || v < -100000 || v > 100000) return false;
-    out = int(v);
-    return true;
-}
-
-bool to_pair(const std::string& s, char sep, int& a, int& b) {
-    auto at = s.find(sep);
-    return at != std::string::npos && to_int(s.substr(0, at), a) && to_int(s.substr(at + 1), b);
-}
-
 // One option's value, from the command line or the config file: empty string when accepted.
 std::string set(KioskOptions& o, const std::string& key, const std::string& v) {
     int n = 0;
@@ -58,7 +42,7 @@ std::string set(KioskOptions& o, const std::string& key, const std::string& v) {
     else if (key == "print-to" || key == "print_to") o.print_dir = v;
     else if (key == "reader-baud" || key == "reader_baud") {
         static const std::set<int> kBauds = {9600, 19200, 38400, 57600, 115200};
-        if (!to_int(v, n) || !kBauds.count(n)) return "--reader-baud must be 9600, 19200, 38400, 57600 or 115200";
+        if (!parse_int(v, n) || !kBauds.count(n)) return "--reader-baud must be 9600, 19200, 38400, 57600 or 115200";
         o.reader_baud = n;
     } else if (key == "scan-format" || key == "scan_format") {
         try {
@@ -68,15 +52,15 @@ std::string set(KioskOptions& o, const std::string& key, const std::string& v) {
         }
         o.scan_format = v;
     } else if (key == "idle") {
-        if (!to_int(v, n) || n < 10 || n > 3600) return "--idle must be 10 to 3600 seconds";
+        if (!parse_int(v, n) || n < 10 || n > 3600) return "--idle must be 10 to 3600 seconds";
         o.idle_seconds = n;
     } else if (key == "lang") {
         if (v != "zh" && v != "en") return "--lang must be zh or en";
         o.lang = v;
     } else if (key == "size") {
-        if (!to_pair(v, 'x', o.width, o.height) || o.width < 320 || o.height < 320) return "--size must be WxH, e.g. 1080x1920";
+        if (!parse_pair(v, 'x', o.width, o.height) || o.width < 320 || o.height < 320) return "--size must be WxH, e.g. 1080x1920";
     } else if (key == "at") {
-        if (!to_pair(v, ',', o.x, o.y)) return "--at must be X,Y";
+        if (!parse_pair(v, ',', o.x, o.y)) return "--at must be X,Y";
     } else {
         return "unknown option --" + key;
     }
@@ -84,12 +68,8 @@ std::string set(KioskOptions& o, const std::string& key, const std::string& v) {
 }
 
 std::string load_file(const std::string& path, KioskOptions& o) {
-    std::ifstream f(path);
-    if (!f) return "cannot read config file " + path;
-    std::stringstream buf;
-    buf << f.rdbuf();
-    Json j = Json::parse(buf.str(), nullptr, false);
-    if (!j.is_object()) return "config file " + path + " is not a JSON object";
+    Json j;
+    if (std::string e = read_config_object(path, j); !e.empty()) return e;
     for (const auto& [key, v] : j.items()) {
         std::string e;
         if (key == "fullscreen") {
@@ -100,7 +80,7 @@ std::string load_file(const std::string& path, KioskOptions& o) {
         } else if (v.is_number_integer() && (key == "reader_baud" || key == "idle")) {
             e = set(o, key, std::to_string(v.get<long long>()));
         } else {
-            e = key == "fullscreen" ? "" : "\"" + key + "\" has the wrong type or is unknown";
+            e = "\"" + key + "\" has the wrong type or is unknown";
         }
         if (!e.empty()) return "config file " + path + ": " + e;
     }
@@ -109,8 +89,7 @@ std::string load_file(const std::string& path, KioskOptions& o) {
 }  // namespace
 
 std::string parse_kiosk_options(const std::vector<std::string>& args, KioskOptions& o) {
-    if (const char* s = std::getenv("HALLQ_SERVER")) o.server = s;
-    if (const char* e = std::getenv("HALLQ_EVENTS")) o.events = e;
+    endpoints_from_env(o.server, o.events);
     for (size_t i = 0; i + 1 < args.size(); ++i)
         if (args[i] == "--config")
             if (std::string e = load_file(args[i + 1], o); !e.empty()) return e;
