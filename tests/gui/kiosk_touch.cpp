@@ -8,6 +8,19 @@
 
 namespace hallq::test {
 
+std::string KioskHall::sql(const std::string& q) const {
+    std::string out;
+    run_command("sqlite3 '" + (dir.path / "hall.db").string() + "' \"" + q + "\"", &out);
+    return out;
+}
+
+std::vector<std::string> KioskHall::kiosk_args(std::vector<std::string> more) const {
+    std::vector<std::string> a = {"--server", server.requests(), "--events", server.events(), "--trace",
+                                  "--size", "1920x1080"};
+    a.insert(a.end(), more.begin(), more.end());
+    return a;
+}
+
 std::map<std::string, std::string> kiosk_buttons(const std::string& line) {
     std::map<std::string, std::string> out;
     auto at = line.find("buttons=");

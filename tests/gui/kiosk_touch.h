@@ -1,10 +1,25 @@
 // kiosk_touch.h - driving hall-kiosk in GUI tests as a visitor does: tapping the buttons where its
-// --trace lines say they are, and "scanning" a code through the keyboard-wedge path (xdotool).
+// --trace lines say they are, and "scanning" a code through the keyboard-wedge path (xdotool);
+// and the hall server a kiosk test runs against.
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
+
+#include "server_process.h"
 
 namespace hallq::test {
+
+// A hall server in a fresh folder, with the kiosk's command line pointing at it.
+struct KioskHall {
+    TempDir dir;
+    ServerProcess server{dir.path / "hall.db"};
+    explicit KioskHall(std::vector<std::string> server_args = {}) { server.start(std::move(server_args)); }
+    // The output of sqlite3 on the hall's database.
+    std::string sql(const std::string& q) const;
+    // --server, --events, --trace and a 1920x1080 window, then `more`.
+    std::vector<std::string> kiosk_args(std::vector<std::string> more) const;
+};
 
 // "screen home lang=zh buttons=RS@277,252|SJ@803,252" → {RS: "277 252", SJ: "803 252"}
 std::map<std::string, std::string> kiosk_buttons(const std::string& screen_line);

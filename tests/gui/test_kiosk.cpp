@@ -19,23 +19,6 @@ using namespace hallq::test;
 namespace fs = std::filesystem;
 
 namespace {
-struct KioskHall {
-    TempDir dir;
-    ServerProcess server{dir.path / "hall.db"};
-    KioskHall() { server.start(); }
-    std::string sql(const std::string& q) {
-        std::string out;
-        run_command("sqlite3 '" + (dir.path / "hall.db").string() + "' \"" + q + "\"", &out);
-        return out;
-    }
-    std::vector<std::string> kiosk_args(std::vector<std::string> more) const {
-        std::vector<std::string> a = {"--server", server.requests(), "--events", server.events(), "--trace",
-                                      "--size", "1920x1080"};
-        a.insert(a.end(), more.begin(), more.end());
-        return a;
-    }
-};
-
 std::string read_file(const fs::path& p) {
     std::ifstream f(p, std::ios::binary);
     std::stringstream s;

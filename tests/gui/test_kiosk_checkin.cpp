@@ -27,26 +27,12 @@ std::pair<std::string, std::string> today_and_now(int day_offset = 0) {
     return {day, hm};
 }
 
-struct CheckInHall {
-    TempDir dir;
-    ServerProcess server{dir.path / "hall.db"};
+// The service day starts at midnight here, so "today" is the calendar date at any hour.
+struct CheckInHall : KioskHall {
     zmq::context_t ctx;
     std::unique_ptr<RequestClient> admin;
-    // The service day starts at midnight here, so "today" is the calendar date at any hour.
-    CheckInHall() {
-        server.start({"--rollover", "00:00"});
+    CheckInHall() : KioskHall({"--rollover", "00:00"}) {
         admin = std::make_unique<RequestClient>(ctx, server.requests(), "admin");
-    }
-    std::string sql(const std::string& q) {
-        std::string out;
-        run_command("sqlite3 '" + (dir.path / "hall.db").string() + "' \"" + q + "\"", &out);
-        return out;
-    }
-    std::vector<std::string> kiosk_args(std::vector<std::string> more) const {
-        std::vector<std::string> a = {"--server", server.requests(), "--events", server.events(), "--trace",
-                                      "--size", "1920x1080"};
-        a.insert(a.end(), more.begin(), more.end());
-        return a;
     }
 };
 
