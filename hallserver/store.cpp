@@ -136,8 +136,7 @@ void Store::commit(const std::vector<Event>& events, const Hall& after, const st
                    const ReservationWrites& reservations) {
     auto step = [&](sqlite3_stmt* s) {
         Use u{s};
-        int rc = sqlite3_step(s);
-        if (rc != SQLITE_DONE) throw StoreError(std::string("database: ") + sqlite3_errmsg(db_));
+        done(s);
     };
     begin_write();
     try {
@@ -193,13 +192,7 @@ void Store::commit(const std::vector<Event>& events, const Hall& after, const st
             step(s);
         }
         write_reservations(reservations);
-        if (!rid.empty()) {
-            bind_text(insert_request_, 1, rid);
-            bind_int(insert_request_, 2, events.empty() ? reservations.at : events.back().at);
-            bind_text(insert_request_, 3, reply);
-            bind_text(insert_request_, 4, fingerprint);
-            step(insert_request_);
-        }
+        record_request(rid, events.empty() ? reservations.at : events.back().at, reply, fingerprint);
         if (with_snapshot && !events.empty()) {
             bind_int(insert_snapshot_, 1, int64_t(events.back().seq));
             bind_int(insert_snapshot_, 2, events.back().at);
@@ -265,38 +258,36 @@ std::optional<std::string> Store::password_hash(const std::string& clerk) {
 void Store::set_password_hash(const std::string& clerk, const std::string& hash, int64_t at,
                               const std::string& rid, const std::string& reply,
                               const std::string& fingerprint) {
-    sqlite3_stmt* s = prepare(
+    Owned s{prepare(
         "INSERT INTO clerk_credentials(clerk, hash, updated_at) VALUES(?,?,?)"
-        " ON CONFLICT(clerk) DO UPDATE SET hash=excluded.hash, updated_at=excluded.updated_at");
-    bind_text(s, 1, clerk);
-    bind_text(s, 2, hash);
-    bind_int(s, 3, at);
+        " ON CONFLICT(clerk) DO UPDATE SET hash=excluded.hash, updated_at=excluded.updated_at")};
+    bind_text(s.s, 1, clerk);
+    bind_text(s.s, 2, hash);
+    bind_int(s.s, 3, at);
+    begin_write();
     try {
-        begin_write();
-    } catch (...) {
-        sqlite3_finalize(s);
-        throw;
-    }
-    try {
-        int rc = sqlite3_step(s);
-        sqlite3_finalize(s);
-        s = nullptr;
-        if (rc != SQLITE_DONE) throw StoreError(std::string("database: ") + sqlite3_errmsg(db_));
-        if (!rid.empty()) {
-            Use u{insert_request_};
-            bind_text(insert_request_, 1, rid);
-            bind_int(insert_request_, 2, at);
-            bind_text(insert_request_, 3, reply);
-            bind_text(insert_request_, 4, fingerprint);
-            if (sqlite3_step(insert_request_) != SQLITE_DONE)
-                throw StoreError(std::string("database: ") + sqlite3_errmsg(db_));
-        }
+        done(s.s);
+        record_request(rid, at, reply, fingerprint);
         end_write();
     } catch (...) {
-        sqlite3_finalize(s);
         abort_write();
         throw;
     }
+}
+
+void Store::done(sqlite3_stmt* s) {
+    if (sqlite3_step(s) != SQLITE_DONE) throw StoreError(std::string("database: ") + sqlite3_errmsg(db_));
+}
+
+void Store::record_request(const std::string& rid, int64_t at, const std::string& reply,
+                           const std::string& fingerprint) {
+    if (rid.empty()) return;
+    Use u{insert_request_};
+    bind_text(insert_request_, 1, rid);
+    bind_int(insert_request_, 2, at);
+    bind_text(insert_request_, 3, reply);
+    bind_text(insert_request_, 4, fingerprint);
+    done(insert_request_);
 }
 
 std::vector<std::string> Store::events_after(uint64_t after, int limit) {

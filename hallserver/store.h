@@ -114,6 +114,10 @@ private:
     void end_write();    // COMMIT, unless inside a batch
     void abort_write();  // ROLLBACK: of the whole batch inside one, which then counts as failed
     void write_reservations(const ReservationWrites& w);  // inside commit's transaction
+    void done(sqlite3_stmt* s);  // steps a statement that returns no rows; throws StoreError
+    // The reply to request `rid` (none if empty), inside the caller's transaction.
+    void record_request(const std::string& rid, int64_t at, const std::string& reply,
+                        const std::string& fingerprint);
     std::vector<StoredReservation> select_reservations(const char* where, const std::string& a,
                                                        const std::string& b = "");
     void migrate();

@@ -83,9 +83,6 @@ int64_t Store::reservation_count() {
 }
 
 void Store::write_reservations(const ReservationWrites& w) {
-    auto step = [&](sqlite3_stmt* s) {
-        if (sqlite3_step(s) != SQLITE_DONE) throw StoreError(std::string("database: ") + sqlite3_errmsg(db_));
-    };
     if (!w.upserts.empty()) {
         Owned s{prepare(
             "INSERT INTO reservations(id, code, item, day, slot_at, holder_hash, identity, holder_masked,"
@@ -110,7 +107,7 @@ void Store::write_reservations(const ReservationWrites& w) {
             bind_text(s.s, 10, x.r.phone_masked);
             bind_text(s.s, 11, to_string(x.r.status));
             bind_int(s.s, 12, x.imported_at);
-            step(s.s);
+            done(s.s);
         }
     }
     if (!w.updates.empty()) {
@@ -121,14 +118,14 @@ void Store::write_reservations(const ReservationWrites& w) {
             bind_int(s.s, 2, u.ticket_id, true);
             bind_int(s.s, 3, u.at, true);
             bind_text(s.s, 4, u.id);
-            step(s.s);
+            done(s.s);
             if (sqlite3_changes(db_) != 1) throw StoreError("database: no reservation " + u.id);
         }
     }
     if (!w.no_show_before.empty()) {
         Owned s{prepare("UPDATE reservations SET status = 'no_show' WHERE status = 'booked' AND day < ?")};
         bind_text(s.s, 1, w.no_show_before);
-        step(s.s);
+        done(s.s);
     }
 }
 
