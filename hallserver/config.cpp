@@ -1,5 +1,4 @@
 // config.cpp - config file parsing and the service-day calendar.
-#include "core/local_time.h"
 #include "config.h"
 
 #include <ctime>
@@ -132,7 +131,5 @@ int64_t local_time_ms(const std::string& day, int minutes) {
     tm.tm_isdst = -1;
     return int64_t(std::mktime(&tm)) * 1000;
 }
-
-std::string local_hhmm(int64_t ms) { return local_time_text(ms); }
 
 }  // namespace hallq

@@ -37,7 +37,5 @@ std::string service_day(int64_t now_ms, int rollover_minutes);
 
 // ms since epoch of local time `minutes` after midnight on `day` (YYYY-MM-DD, a valid date).
 int64_t local_time_ms(const std::string& day, int minutes);
-// "HH:MM" of a time in local time.
-std::string local_hhmm(int64_t ms);
 
 }  // namespace hallq

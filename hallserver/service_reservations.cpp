@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/idnumber.h"
+#include "core/local_time.h"
 #include "log.h"
 #include "protocol/commands.h"
 #include "service.h"
@@ -76,7 +77,7 @@ std::string HallService::check_in(const Request& req, const std::string& print, 
                     return error_reply(req.type, req.rid, Error{ErrorCode::reservation_cancelled, ""});
                 case CheckInVerdict::too_early:
                     return error_reply(req.type, req.rid,
-                                       Error{ErrorCode::too_early, local_hhmm(check_in_from(found->r, rules))});
+                                       Error{ErrorCode::too_early, local_time_text(check_in_from(found->r, rules))});
                 case CheckInVerdict::used:
                 case CheckInVerdict::no_show:
                     return error_reply(req.type, req.rid, Error{ErrorCode::no_reservation, ""});

@@ -25,8 +25,6 @@ int unreachable() {
     return 4;
 }
 
-std::string hhmm(int64_t ms) { return local_time_text(ms); }
-
 // Pads to a display width: CJK characters take two columns.
 std::string pad(const std::string& s, size_t width) {
     size_t w = 0;
@@ -93,7 +91,7 @@ int list(RequestClient& client, const Args& a) {
     std::cout << pad("时段", 7) << pad("预约号 id", 16) << pad("事项 item", 30) << pad("状态 status", 12)
               << pad("证件 holder", 20) << pad("姓名", 8) << pad("电话 phone", 13) << "号票 ticket\n";
     for (const Json& r : rows) {
-        std::cout << pad(hhmm(json_get<int64_t>(r, "slot_at", 0)), 7) << pad(json_get<std::string>(r, "id", ""), 16)
+        std::cout << pad(local_time_text(json_get<int64_t>(r, "slot_at", 0)), 7) << pad(json_get<std::string>(r, "id", ""), 16)
                   << pad(json_get<std::string>(r, "item_name", json_get<std::string>(r, "item", "")), 30)
                   << pad(json_get<std::string>(r, "status", ""), 12) << pad(json_get<std::string>(r, "holder", ""), 20)
                   << pad(json_get<std::string>(r, "name", ""), 8) << pad(json_get<std::string>(r, "phone", ""), 13)
@@ -156,8 +154,8 @@ int run_check_in(RequestClient& client, const Args& a) {
     }
     for (const Json& e : b["early"])
         std::cout << "未到签到时间 / too early: " << json_get<std::string>(e, "item_name", "") << " "
-                  << hhmm(json_get<int64_t>(e, "slot_at", 0)) << ", 签到从 / check in from "
-                  << hhmm(json_get<int64_t>(e, "check_in_from", 0)) << "\n";
+                  << local_time_text(json_get<int64_t>(e, "slot_at", 0)) << ", 签到从 / check in from "
+                  << local_time_text(json_get<int64_t>(e, "check_in_from", 0)) << "\n";
     if (b["tickets"].empty() && b["early"].empty()) std::cout << "今天没有可签到的预约 / nothing to check in today\n";
     if (b.contains("other_days") && !b["other_days"].empty()) {
         std::cout << "其他日期的预约 / booked on other days:";
