@@ -8,6 +8,8 @@
 #include <random>
 #include <thread>
 
+#include "config.h"
+
 namespace hallq::test {
 
 TempDir::TempDir() {
@@ -77,6 +79,20 @@ Json must_ok(RequestClient& c, const std::string& type, const Json& body) {
                     << r.error.detail);
     REQUIRE(r.ok);
     return r.body;
+}
+
+std::optional<TwoServiceDays> two_service_days(int64_t now_ms) {
+    TwoServiceDays d;
+    for (int m = 0; m < 24 * 60; ++m) {
+        std::string day = service_day(now_ms, m);
+        if (day != service_day(now_ms + 120000, m)) continue;  // would change during the test
+        char hhmm[8];
+        std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", m / 60, m % 60);
+        if (d.earliest.empty() || day < d.earliest) d.earliest = day, d.first = hhmm;
+        if (d.latest.empty() || day > d.latest) d.latest = day, d.second = hhmm;
+    }
+    if (d.earliest == d.latest) return std::nullopt;
+    return d;
 }
 
 int run_command(const std::string& cmd, std::string* out) {

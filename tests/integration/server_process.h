@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 #include <zmq.hpp>
@@ -58,6 +59,14 @@ Reply must_reply(RequestClient& c, const std::string& type, const Json& body = J
                  const std::string& rid = "");
 // Sends a request and REQUIREs an ok reply; returns its body.
 Json must_ok(RequestClient& c, const std::string& type, const Json& body = Json::object());
+
+// Two rollover times ("HH:MM") that put `now_ms` (and the two minutes after it) in two service
+// days: `first` gives the `earliest` day, `second` the `latest`. Searched minute by minute; none
+// in the last two minutes before midnight, when no rollover time is later than the clock.
+struct TwoServiceDays {
+    std::string first, second, earliest, latest;
+};
+std::optional<TwoServiceDays> two_service_days(int64_t now_ms);
 
 // Runs a command line, returns its exit code and stdout.
 int run_command(const std::string& cmd, std::string* out = nullptr);

@@ -185,21 +185,13 @@ TEST_CASE("issue_ticket with an ID number: the same ticket again, and green from
 }
 
 TEST_CASE("reservations: the rollover marks the day's unused reservations no-show") {
-    // Two rollover times that put now in two service days, as in test_rollover.cpp.
-    int64_t now = std::time(nullptr) * 1000LL;
-    std::string first, second, earliest, latest;
-    for (int m = 0; m < 24 * 60; ++m) {
-        char hhmm[8];
-        std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", m / 60, m % 60);
-        std::string day = local(now - m * kMin, "%F");
-        if (day != local(now + 120'000 - m * kMin, "%F")) continue;
-        if (earliest.empty() || day < earliest) earliest = day, first = hhmm;
-        if (latest.empty() || day > latest) latest = day, second = hhmm;
-    }
-    if (earliest == latest) {
+    auto days = two_service_days(std::time(nullptr) * 1000LL);
+    if (!days) {
         WARN("no two rollover times give different service days at this minute; nothing to test");
         return;
     }
+    const std::string &first = days->first, &second = days->second;
+    const std::string &earliest = days->earliest, &latest = days->latest;
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start({"--rollover", first});

@@ -9,31 +9,15 @@
 using namespace hallq;
 using namespace hallq::test;
 
-namespace {
-std::string hhmm(int minutes) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
-    return buf;
-}
-}  // namespace
-
 TEST_CASE("daily rollover restarts numbering and keeps history") {
-    // Two rollover times that put "now" (and the next minute) in different service days: a
-    // rollover at midnight gives today, one later than the clock gives yesterday. Searched minute
-    // by minute, so any time of day works but the last two minutes before midnight, when no later
-    // rollover time exists; then there is nothing to test.
-    int64_t now = wall_clock_ms();
-    std::string first, second, earliest, latest;
-    for (int m = 0; m < 24 * 60; ++m) {
-        std::string day = service_day(now, m);
-        if (day != service_day(now + 120000, m)) continue;  // would change during the test
-        if (earliest.empty() || day < earliest) earliest = day, first = hhmm(m);
-        if (latest.empty() || day > latest) latest = day, second = hhmm(m);
-    }
-    if (earliest == latest) {
+    // A rollover at midnight gives today, one later than the clock gives yesterday.
+    auto days = two_service_days(wall_clock_ms());
+    if (!days) {
         WARN("no two rollover times give different service days at this minute; nothing to test");
         return;
     }
+    const std::string& first = days->first;
+    const std::string& second = days->second;
 
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
