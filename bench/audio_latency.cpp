@@ -2,7 +2,6 @@
 // one at a time through the real PortAudio library (ALSA's file output) and prints the
 // "Announcement latency" section of bench/RESULTS.md with p50/p95/p99 of queued → first sample.
 #include <portaudio.h>
-#include <sys/utsname.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +18,7 @@
 #include "alsa_file_device.h"
 #include "announcer.h"
 #include "audio_output.h"
+#include "bench_common.h"
 
 using namespace hallq;
 using Micros = std::chrono::duration<double, std::micro>;
@@ -27,27 +27,8 @@ namespace {
 
 constexpr int kWarmUp = 5;  // first calls (cold caches, first stream start) not counted
 
-std::string cpu_model() {
-    std::ifstream in("/proc/cpuinfo");
-    for (std::string line; std::getline(in, line);)
-        if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
-    return "unknown CPU";
-}
-
 std::string machine() {
-    utsname u{};
-    uname(&u);
-    char date[32];
-    std::time_t now = std::time(nullptr);
-    std::strftime(date, sizeof date, "%Y-%m-%d", std::localtime(&now));
-    return cpu_model() + ", " + std::to_string(std::thread::hardware_concurrency()) + " CPUs; " +
-           u.sysname + " " + u.release + "; " + Pa_GetVersionText() + "; g++ " + __VERSION__ +
-           "; run " + date;
-}
-
-double percentile(const std::vector<double>& sorted, double q) {
-    size_t rank = size_t(std::ceil(q * double(sorted.size())));
-    return sorted[std::clamp<size_t>(rank, 1, sorted.size()) - 1];
+    return bench::machine() + "; " + Pa_GetVersionText() + "; run " + bench::today();
 }
 
 std::string ms(double micros) {
@@ -123,8 +104,8 @@ int main(int argc, char** argv) {
               << "`null` sink (the test harness, `tests/audio/alsa_file_device.h`).\n\n"
               << "| queued → first sample | p50 | p95 | p99 | max | mean |\n"
               << "|---|---|---|---|---|---|\n"
-              << "| " << count << " calls | " << ms(percentile(v, 0.50)) << " | "
-              << ms(percentile(v, 0.95)) << " | " << ms(percentile(v, 0.99)) << " | "
+              << "| " << count << " calls | " << ms(bench::percentile(v, 50)) << " | "
+              << ms(bench::percentile(v, 95)) << " | " << ms(bench::percentile(v, 99)) << " | "
               << ms(v.back()) << " | " << ms(mean) << " |\n\n"
               << "Machine: " << machine() << ".\n\n"
               << "What it covers: waking the announcer's thread, composing and rendering the call, "

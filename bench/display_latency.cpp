@@ -9,7 +9,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,6 +24,7 @@
 #include <zmq.hpp>
 
 #include "alsa_file_config.h"
+#include "bench_common.h"
 #include "net/request_client.h"
 
 extern char** environ;
@@ -117,10 +117,7 @@ std::string endpoint(const std::string& ready, const std::string& key) {
 
 struct Stats {
     std::vector<double> ms;
-    double pct(double p) {
-        std::sort(ms.begin(), ms.end());
-        return ms[std::min(ms.size() - 1, size_t(p / 100.0 * double(ms.size())))];
-    }
+    double pct(double p) { return hallq::bench::percentile(ms, p); }
     std::string row(const std::string& name) {
         char buf[256];
         std::snprintf(buf, sizeof buf, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms |", name.c_str(), pct(50), pct(95),
@@ -184,8 +181,6 @@ int main(int argc, char** argv) {
         frame.ms.push_back(double(shown - start) / 1000.0);
         voice.ms.push_back(double(spoken - start) / 1000.0);
     }
-    utsname u{};
-    uname(&u);
     std::cout << "## Call to screen and voice\n\n"
               << "A call made at a clerk desk (`call_next` request sent) until the main hall screen has drawn it\n"
                  "(hall-display's trace line, stamped after painting) and until the first sample of its\n"
@@ -196,8 +191,7 @@ int main(int argc, char** argv) {
               << commit.row("reply (committed)") << "\n"
               << frame.row("frame shown") << "\n"
               << voice.row("first audio sample") << "\n\n"
-              << "Machine: " << u.machine << ", " << sysconf(_SC_NPROCESSORS_ONLN) << " CPUs; " << u.sysname << " "
-              << u.release << "; one run.\n";
+              << "Machine: " << hallq::bench::machine() << "; one run.\n";
     fs::remove_all(dir);
     return 0;
 }

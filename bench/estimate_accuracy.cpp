@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_common.h"
 #include "hall_sim.h"
 
 using namespace hallq;
@@ -52,12 +53,6 @@ double queue_length_min(const TicketRecord& r, int listing) {
 
 // (c) naive: people ahead × the catalogue's average service time of the queue.
 double naive_min(const TicketRecord& r) { return r.ahead * r.catalogue_service_s / 60.0; }
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, size_t(p / 100.0 * double(v.size())))];
-}
 
 void row(const char* name, const Score& s) {
     std::printf("| %s | %.2f | %+.2f | %.1f %% |\n", name, s.rmse(), s.bias(), s.share());

@@ -6,7 +6,6 @@
 #include "fault_bench.h"
 
 #include <signal.h>
-#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -31,11 +30,7 @@ void die(const std::string& why) {
     std::exit(1);
 }
 
-double Stats::pct(double p) {
-    if (ms.empty()) return 0;
-    std::sort(ms.begin(), ms.end());
-    return ms[std::min(ms.size() - 1, size_t(p / 100.0 * double(ms.size())))];
-}
+double Stats::pct(double p) { return percentile(ms, p); }
 double Stats::max() { return ms.empty() ? 0 : *std::max_element(ms.begin(), ms.end()); }
 std::string Stats::row(const std::string& name) {
     char buf[256];
@@ -109,10 +104,7 @@ int main(int argc, char** argv) {
     std::cout << "## Faults: a stalled display and a crash loop\n\n";
     hallq::bench::run_stall(self, stall);
     hallq::bench::run_crash_loop(crash);
-    utsname u{};
-    uname(&u);
-    std::cout << "Machine: " << u.machine << ", " << sysconf(_SC_NPROCESSORS_ONLN) << " CPUs; " << u.sysname << " "
-              << u.release << "; the real hallserver (SQLite WAL, synchronous=FULL) and ZeroMQ over loopback; "
+    std::cout << "Machine: " << hallq::bench::machine() << "; the real hallserver (SQLite WAL, synchronous=FULL) and ZeroMQ over loopback; "
               << "one run.\n";
     return 0;
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "../bench_common.h"
 #include "line_process.h"
 
 namespace hallq::bench {

@@ -1,15 +1,13 @@
-// common.cpp - child processes, the generated catalogue, statistics, /proc and the machine line.
+// common.cpp - child processes, the generated catalogue, /proc sampling.
 #include "common.h"
 
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -177,13 +175,6 @@ Server::~Server() { delete proc; }
 
 std::string self_exe() { return fs::read_symlink("/proc/self/exe").string(); }
 
-double pct(std::vector<double>& v, double p) {
-    if (v.empty()) return 0;
-    std::sort(v.begin(), v.end());
-    size_t i = size_t(std::ceil(p / 100.0 * double(v.size())));
-    return v[std::min(v.size() - 1, i == 0 ? 0 : i - 1)];
-}
-
 std::string fmt(const char* f, double a) {
     char b[64];
     std::snprintf(b, sizeof b, f, a);
@@ -209,33 +200,6 @@ ProcSample sample_proc(pid_t pid) {
         if (l.rfind("VmHWM:", 0) == 0) s.hwm_mb = std::stod(l.substr(6)) / 1024.0;
     }
     return s;
-}
-
-std::string machine() {
-    std::string model = "unknown CPU";
-    std::ifstream cpu("/proc/cpuinfo");
-    for (std::string l; std::getline(cpu, l);)
-        if (l.rfind("model name", 0) == 0) {
-            model = l.substr(l.find(':') + 2);
-            break;
-        }
-    utsname u{};
-    uname(&u);
-    std::ostringstream o;
-    o << model << ", " << sysconf(_SC_NPROCESSORS_ONLN) << " cores; " << u.sysname << " " << u.release << "; "
-#if defined(__clang__)
-      << "clang " << __clang_version__;
-#elif defined(__GNUC__)
-      << "gcc " << __VERSION__;
-#endif
-    return o.str();
-}
-
-std::string today() {
-    std::time_t t = std::time(nullptr);
-    char b[32];
-    std::strftime(b, sizeof b, "%Y-%m-%d", std::gmtime(&t));
-    return b;
 }
 
 std::string mark(bool pass) { return pass ? "✅ pass" : "❌ fail"; }

@@ -1,5 +1,5 @@
 // common.h - hall-loadgen's shared parts: child processes (the real hallserver, subscriber
-// processes), a generated catalogue, latency statistics, /proc sampling and the machine line.
+// processes), a generated catalogue, latency statistics and /proc sampling.
 #pragma once
 #include <sys/types.h>
 
@@ -13,7 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "../bench_common.h"
+
 namespace loadgen {
+
+using hallq::bench::machine;
+using hallq::bench::percentile;
+using hallq::bench::today;
 
 using Clock = std::chrono::steady_clock;
 
@@ -70,8 +76,6 @@ struct Latencies {
         ms.push_back(v);
     }
 };
-// The p-th percentile (0–100) of `v` (sorted in place); 0 when empty.
-double pct(std::vector<double>& v, double p);
 std::string fmt(const char* f, double a);
 
 // Resource usage of a process over time (sampled from /proc/<pid>).
@@ -81,9 +85,6 @@ struct ProcSample {
 };
 ProcSample sample_proc(pid_t pid);
 
-// "CPU model, N cores; kernel; compiler" for the sections.
-std::string machine();
-std::string today();
 std::string mark(bool pass);
 
 struct Options {

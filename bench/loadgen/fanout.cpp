@@ -122,7 +122,7 @@ std::string run_fanout(const Options& o) {
             from_request.push_back(double(c.received_us - it->second) / 1000.0);
         }
     size_t expected = size_t(calls) * size_t(displays);
-    double p99 = pct(from_publish, 99);
+    double p99 = percentile(from_publish, 99);
     std::ostringstream out;
     out << "## Call fan-out\n\n"
         << "`hall-loadgen fanout`: " << windows << " clerk desks (threads, one RequestClient each) make " << calls
@@ -133,12 +133,12 @@ std::string run_fanout(const Options& o) {
            "\"request\" is the desk sending `call_next` (includes the commit). Over every\n(call × display) delivery; "
         << fmt("%.1f", wall_s) << " s for the calls.\n\n"
         << "| to reception at a display | p50 | p99 | p99.9 | max | goal |\n|---|---|---|---|---|---|\n"
-        << "| from publish (server accepted) | " << fmt("%.2f ms", pct(from_publish, 50)) << " | "
-        << fmt("%.2f ms", p99) << " | " << fmt("%.2f ms", pct(from_publish, 99.9)) << " | "
-        << fmt("%.2f ms", pct(from_publish, 100)) << " | p99 ≤ 10 ms " << mark(p99 <= 10) << " |\n"
-        << "| from the call request | " << fmt("%.2f ms", pct(from_request, 50)) << " | "
-        << fmt("%.2f ms", pct(from_request, 99)) << " | " << fmt("%.2f ms", pct(from_request, 99.9)) << " | "
-        << fmt("%.2f ms", pct(from_request, 100)) << " | — |\n\n"
+        << "| from publish (server accepted) | " << fmt("%.2f ms", percentile(from_publish, 50)) << " | "
+        << fmt("%.2f ms", p99) << " | " << fmt("%.2f ms", percentile(from_publish, 99.9)) << " | "
+        << fmt("%.2f ms", percentile(from_publish, 100)) << " | p99 ≤ 10 ms " << mark(p99 <= 10) << " |\n"
+        << "| from the call request | " << fmt("%.2f ms", percentile(from_request, 50)) << " | "
+        << fmt("%.2f ms", percentile(from_request, 99)) << " | " << fmt("%.2f ms", percentile(from_request, 99.9)) << " | "
+        << fmt("%.2f ms", percentile(from_request, 100)) << " | — |\n\n"
         << "| deliveries | received | expected | goal |\n|---|---|---|---|\n| calls × displays | " << delivered
         << " | " << expected << " | 100% " << mark(delivered == expected) << " |\n\n"
         << "Machine: " << machine() << ". " << today() << ", numbers from one run.\n";

@@ -85,8 +85,8 @@ Step closed_loop(const std::string& ep, int kiosks, double seconds) {
     for (auto& t : threads) t.join();
     double wall = std::chrono::duration<double>(Clock::now() - start).count();
     Step s{kiosks, double(lat.ms.size()) / wall, 0, 0, lat.failed.load()};
-    s.p50 = pct(lat.ms, 50);
-    s.p99 = pct(lat.ms, 99);
+    s.p50 = percentile(lat.ms, 50);
+    s.p99 = percentile(lat.ms, 99);
     return s;
 }
 }  // namespace
@@ -110,7 +110,7 @@ std::string run_issue(const Options& o) {
     for (const Step& s : steps)
         if (s.failed == 0 && s.p99 <= kP99BoundMs && (!best || s.rate > best->rate)) best = &s;
     size_t n = open.ms.size();
-    double p50 = pct(open.ms, 50), p95 = pct(open.ms, 95), p99 = pct(open.ms, 99);
+    double p50 = percentile(open.ms, 50), p95 = percentile(open.ms, 95), p99 = percentile(open.ms, 99);
     std::ostringstream out;
     out << "## Durable ticket issue\n\n"
         << "`hall-loadgen issue`: kiosks send `issue_ticket` to the real hallserver (SQLite WAL,\n"

@@ -142,8 +142,8 @@ std::string run_resources(const Options& o) {
         << "| VmHWM | " << fmt("%.1f MB", last.hwm_mb) << " | — |\n\n"
         << "| request (while measuring) | count | p50 | p99 | max | failed |\n|---|---|---|---|---|---|\n";
     for (auto& [op, l] : lat)
-        out << "| " << op << " | " << l.ms.size() << " | " << fmt("%.2f ms", pct(l.ms, 50)) << " | "
-            << fmt("%.2f ms", pct(l.ms, 99)) << " | " << fmt("%.2f ms", pct(l.ms, 100)) << " | " << l.failed.load() << " |\n";
+        out << "| " << op << " | " << l.ms.size() << " | " << fmt("%.2f ms", percentile(l.ms, 50)) << " | "
+            << fmt("%.2f ms", percentile(l.ms, 99)) << " | " << fmt("%.2f ms", percentile(l.ms, 100)) << " | " << l.failed.load() << " |\n";
     out << "\nMachine: " << machine() << ". " << today() << ", numbers from one run.\n";
     fs::remove_all(dir);
     return out.str();
