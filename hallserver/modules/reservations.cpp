@@ -1,188 +1,121 @@
-// service_reservations.cpp - check_in, import_reservations, the reservations query, and tickets
-// issued with a swiped ID number. Full ID numbers, names and phones go only into the identity
-// vault (hash, seal); everything stored, logged or replied holds them masked.
-#include <cstdio>
+// reservations.cpp - check_in, import_reservations and the reservations query.
+#include "modules/reservations.h"
 
+#include "core/check_in.h"
 #include "core/idnumber.h"
 #include "core/local_time.h"
-#include "log.h"
-#include "protocol/commands.h"
-#include "service.h"
-#include "service_queries.h"
+#include "modules/queries.h"
+#include "modules/tickets.h"
 
 namespace hallq {
 
 namespace {
-std::string error_reply(const std::string& type, const std::string& rid, const Error& e) {
-    HALLQ_LOG(debug, type << " refused: " << to_string(e.code) << " " << e.detail);
-    return make_error_reply(rid, e);
-}
-
 const Error kNoVault{ErrorCode::internal, "identity key"};
-const Error kStorage{ErrorCode::internal, "storage"};
 
 std::string bytes_of(const IdentityVault::Hash& h) {
     return std::string(reinterpret_cast<const char*>(h.data()), h.size());
 }
 }  // namespace
 
-int HallService::age_today(const IdNumberInfo& id) const {
-    int y = 0, m = 0, d = 0;
-    if (std::sscanf(hall_.day().c_str(), "%d-%d-%d", &y, &m, &d) != 3) return -1;
-    return age_on(id, y, m, d);
+ReservationsModule::ReservationsModule(ServiceState& st, HandlerTable& table) : st_(st) {
+    table.on_command(MessageType::check_in, [this](const Call& c) { return check_in(c); });
+    table.on_command(MessageType::import_reservations, [this](const Call& c) { return import_request(c); });
+    table.on_query(MessageType::reservations, [this](const Call& c) { return list(c); });
 }
 
-const Ticket* HallService::prepare_id_issue(const Request& req, Command& cmd) {
-    auto it = req.body.find("id_number");
-    if (it == req.body.end() || !it->is_string()) return nullptr;
-    auto id = parse_id_number(it->get<std::string>());
-    if (!id) return nullptr;  // decode_command has refused it already
-    if (cmd.klass == TicketClass::normal && green_by_age(age_today(*id))) cmd.klass = TicketClass::green;
-    if (!vault_) return nullptr;
-    if (cmd.item.empty() && cmd.queue.empty()) return nullptr;  // the hall refuses it: bad_field
-    cmd.holder_key = IdentityVault::holder_key(vault_->hash(id->normalized));
-    const Ticket* held = hall_.active_ticket(cmd.holder_key, cmd.item);
-    if (held && cmd.item.empty() && !cmd.queue.empty() && held->queue != cmd.queue) return nullptr;
-    return held;
-}
-
-std::string HallService::check_in(const Request& req, const std::string& print, int64_t now,
-                                  std::vector<std::string>& publish) {
-    auto decoded = decode_check_in(req.body);
-    if (auto* err = std::get_if<Error>(&decoded)) return error_reply(req.type, req.rid, *err);
-    if (!vault_) return error_reply(req.type, req.rid, kNoVault);
+CommandResult ReservationsModule::check_in(const Call& c) {
+    auto decoded = decode_check_in(c.req.body);
+    if (auto* err = std::get_if<Error>(&decoded)) return *err;
+    if (!st_.vault) return kNoVault;
     const CheckInRequest& q = std::get<CheckInRequest>(decoded);
-    const std::string& today = hall_.day();
-    const CheckInRules& rules = cfg_.check_in;
-    std::vector<StoredReservation> candidates;
+    const Hall& hall = st_.hall;
+    const std::string& today = hall.day();
+    const CheckInRules& rules = st_.cfg.check_in;
+    std::vector<StoredReservation> found;
     std::string holder_hash;
     int age = -1;  // the holder's age, when known: from the card, or from a late reservation
-    Json reply = Json::object();
-    try {
-        if (q.by_id) {
-            holder_hash = bytes_of(vault_->hash(q.id.normalized));
-            candidates = store_.reservations_of(holder_hash, today);
-            age = age_today(q.id);
-            reply["holder"] = mask_id_number(q.id.normalized);
-            reply["age"] = age;
-            reply["green"] = green_by_age(age);
-            reply["other_days"] = store_.booked_days_after(holder_hash, today);
-        } else {
-            auto found = store_.reservation_by_code(q.code);
-            if (!found) return error_reply(req.type, req.rid, Error{ErrorCode::no_reservation, ""});
-            switch (judge_check_in(found->r, today, now, hall_, rules)) {
-                case CheckInVerdict::not_today:
-                    return error_reply(req.type, req.rid, Error{ErrorCode::reservation_not_today, found->r.day});
-                case CheckInVerdict::cancelled:
-                    return error_reply(req.type, req.rid, Error{ErrorCode::reservation_cancelled, ""});
-                case CheckInVerdict::too_early:
-                    return error_reply(req.type, req.rid,
-                                       Error{ErrorCode::too_early, local_time_text(check_in_from(found->r, rules))});
-                case CheckInVerdict::used:
-                case CheckInVerdict::no_show:
-                    return error_reply(req.type, req.rid, Error{ErrorCode::no_reservation, ""});
-                case CheckInVerdict::late:
-                    if (auto plain = vault_->open(found->identity)) {
-                        Json who = Json::parse(*plain, nullptr, false);
-                        if (auto id = parse_id_number(json_get<std::string>(who, "id_number", ""))) age = age_today(*id);
-                    }
-                    break;
-                default: break;
-            }
-            holder_hash = found->holder_hash;
-            reply["holder"] = found->r.holder_masked;
-            candidates.push_back(std::move(*found));
+    Json facts = Json::object();
+    if (q.by_id) {
+        holder_hash = bytes_of(st_.vault->hash(q.id.normalized));
+        found = st_.store.reservations_of(holder_hash, today);
+        age = age_on_service_day(hall, q.id);
+        facts["holder"] = mask_id_number(q.id.normalized);
+        facts["age"] = age;
+        facts["green"] = green_by_age(st_.cfg, age);
+        facts["other_days"] = st_.store.booked_days_after(holder_hash, today);
+    } else {
+        auto one = st_.store.reservation_by_code(q.code);
+        if (!one) return Error{ErrorCode::no_reservation, ""};
+        switch (judge_check_in(one->r, today, c.now, hall, rules)) {
+            case CheckInVerdict::not_today: return Error{ErrorCode::reservation_not_today, one->r.day};
+            case CheckInVerdict::cancelled: return Error{ErrorCode::reservation_cancelled, ""};
+            case CheckInVerdict::too_early:
+                return Error{ErrorCode::too_early, local_time_text(check_in_from(one->r, rules))};
+            case CheckInVerdict::used:
+            case CheckInVerdict::no_show: return Error{ErrorCode::no_reservation, ""};
+            case CheckInVerdict::late:
+                if (auto plain = st_.vault->open(one->identity)) {
+                    Json who = Json::parse(*plain, nullptr, false);
+                    if (auto id = parse_id_number(json_get<std::string>(who, "id_number", "")))
+                        age = age_on_service_day(hall, *id);
+                }
+                break;
+            default: break;
         }
-    } catch (const std::exception& e) {
-        HALLQ_LOG(error, "check_in: reservations unreadable: " << e.what());
-        return make_error_reply(req.rid, kStorage);
+        holder_hash = one->holder_hash;
+        facts["holder"] = one->r.holder_masked;
+        found.push_back(std::move(*one));
     }
 
-    std::string key = IdentityVault::holder_key(holder_hash);
-    Hall work = hall_;  // each new ticket is decided with the ones before it applied
-    std::vector<Event> events;
-    ReservationWrites writes;
-    writes.at = now;
-    struct Line {
-        int64_t ticket;
-        bool existing, late;
-    };
-    std::vector<Line> lines;
+    std::vector<Reservation> candidates;
+    for (const StoredReservation& x : found) candidates.push_back(x.r);
+    CheckInHolder holder{IdentityVault::holder_key(holder_hash), green_by_age(st_.cfg, age)};
+    CheckInPlan plan = plan_check_in(hall, candidates, holder, today, c.now, rules);
+    if (plan.refusal) return *plan.refusal;
+
     Json early = Json::array();
-    for (const StoredReservation& x : candidates) {
-        const Reservation& r = x.r;
-        CheckInVerdict v = judge_check_in(r, today, now, work, rules);
-        if (v == CheckInVerdict::active) {
-            lines.push_back({r.ticket_id, true, r.status == ReservationStatus::late});
-            continue;
-        }
-        if (v == CheckInVerdict::too_early) {
-            const ServiceItem* item = hall_.catalogue().item(r.item);
-            early.push_back({{"reservation", r.id}, {"item", r.item}, {"item_name", item ? item->name : ""},
-                             {"slot_at", r.slot_at}, {"check_in_from", check_in_from(r, rules)}});
-            continue;
-        }
-        if (v != CheckInVerdict::on_time && v != CheckInVerdict::late) continue;
-        bool late = v == CheckInVerdict::late;
-        ReservationUpdate u{r.id, late ? ReservationStatus::late : ReservationStatus::checked_in, 0, now};
-        if (const Ticket* held = work.active_ticket(key, r.item)) {  // e.g. taken by touch already
-            u.ticket_id = held->id;
-            lines.push_back({held->id, true, late});
-        } else {
-            Command c;
-            c.type = CommandType::issue_ticket;
-            c.item = r.item;
-            c.reservation = r.id;
-            c.holder = r.holder_masked;
-            c.holder_key = key;
-            c.klass = !late ? TicketClass::reservation : green_by_age(age) ? TicketClass::green : TicketClass::normal;
-            c.slot_at = r.slot_at;
-            Decision d = work.decide(c, now);
-            if (!d.ok()) return error_reply(req.type, req.rid, d.error);
-            Event e = d.events.front();
-            e.seq = work.seq() + 1;
-            work.apply(e);
-            u.ticket_id = e.ticket;
-            lines.push_back({e.ticket, false, late});
-            events.push_back(std::move(e));
-        }
-        writes.updates.push_back(u);
+    for (const Reservation* r : plan.early) {
+        const ServiceItem* item = hall.catalogue().item(r->item);
+        early.push_back({{"reservation", r->id}, {"item", r->item}, {"item_name", item ? item->name : ""},
+                         {"slot_at", r->slot_at}, {"check_in_from", check_in_from(*r, rules)}});
     }
-    reply["early"] = std::move(early);
-    std::string out = commit(std::move(events), req.rid, [&] {
-        Json body = reply;
+    facts["early"] = std::move(early);
+    Work w;
+    for (const CheckInPlan::Update& u : plan.updates)
+        w.reservations.updates.push_back(ReservationUpdate{u.reservation, u.status, u.ticket, c.now});
+    w.events = std::move(plan.events);
+    int64_t now = c.now;
+    w.reply = [facts, lines = plan.lines, now](const Hall& after) {
+        Json body = facts;
         body["tickets"] = Json::array();
-        for (const Line& l : lines) {
-            const Ticket* t = hall_.ticket(l.ticket);
+        for (const CheckInPlan::Line& l : lines) {
+            const Ticket* t = after.ticket(l.ticket);
             if (!t) continue;
-            Json view = ticket_view(hall_, *t, now);
+            Json view = ticket_view(after, *t, now);
             view["existing"] = l.existing;
             view["late"] = l.late;
             body["tickets"].push_back(std::move(view));
         }
         return body;
-    }, publish, print, writes);
-    HALLQ_LOG(debug, "check_in done (" << req.rid << "): " << writes.updates.size() << " checked in, "
-                                       << lines.size() << " tickets");
-    return out;
+    };
+    w.summary = std::to_string(plan.updates.size()) + " checked in, " + std::to_string(plan.lines.size()) + " tickets";
+    return w;
 }
 
-std::variant<ReservationWrites, Error> HallService::prepare_import(
-    const std::vector<ImportedReservation>& entries, int64_t now, Json& counts) {
-    ReservationWrites w;
-    w.at = now;
+CommandResult ReservationsModule::import(const std::vector<ImportedReservation>& entries, int64_t now) {
+    if (!st_.vault) return kNoVault;
+    Work w;
     int imported = 0, updated = 0, kept = 0;
     for (size_t i = 0; i < entries.size(); ++i) {
         const ImportedReservation& e = entries[i];
-        auto existing = store_.reservation(e.id);
+        auto existing = st_.store.reservation(e.id);
         if (existing && (existing->r.status == ReservationStatus::checked_in ||
                          existing->r.status == ReservationStatus::late)) {
             ++kept;  // checked in already: the hall's record stands
             continue;
         }
-        auto same_code = store_.reservation_by_code(e.code);
-        if (same_code && same_code->r.id != e.id)
-            return Error{ErrorCode::bad_field, "reservations[" + std::to_string(i) + "].code"};
+        auto same_code = st_.store.reservation_by_code(e.code);
+        if (same_code && same_code->r.id != e.id) return bad_field("reservations[" + std::to_string(i) + "].code");
         StoredReservation x;
         x.r.id = e.id;
         x.r.code = e.code;
@@ -193,73 +126,43 @@ std::variant<ReservationWrites, Error> HallService::prepare_import(
         x.r.holder_masked = mask_id_number(e.holder.normalized);
         x.r.name_masked = mask_name(e.name);
         x.r.phone_masked = e.phone.empty() ? "" : mask_phone(e.phone);
-        x.holder_hash = bytes_of(vault_->hash(e.holder.normalized));
-        x.identity = vault_->seal(Json{{"id_number", e.holder.normalized}, {"name", e.name}, {"phone", e.phone}}.dump());
+        x.holder_hash = bytes_of(st_.vault->hash(e.holder.normalized));
+        x.identity = st_.vault->seal(wire_text(Json{{"id_number", e.holder.normalized}, {"name", e.name}, {"phone", e.phone}}));
         x.imported_at = now;
-        w.upserts.push_back(std::move(x));
+        w.reservations.upserts.push_back(std::move(x));
         ++(existing ? updated : imported);
     }
-    counts = Json{{"imported", imported}, {"updated", updated}, {"kept", kept}};
+    Json counts{{"imported", imported}, {"updated", updated}, {"kept", kept}};
+    w.reply = [counts](const Hall&) { return counts; };
+    w.summary = "reservations imported: " + std::to_string(imported) + " new, " + std::to_string(updated) +
+                " updated, " + std::to_string(kept) + " kept";
+    w.notable = true;
     return w;
 }
 
-std::string HallService::import_reservations(const Request& req, const std::string& print, int64_t now) {
-    auto decoded = decode_import(req.body, hall_.catalogue());
-    if (auto* err = std::get_if<Error>(&decoded)) return error_reply(req.type, req.rid, *err);
-    if (!vault_) return error_reply(req.type, req.rid, kNoVault);
-    Json counts;
-    std::variant<ReservationWrites, Error> prepared;
-    try {
-        prepared = prepare_import(std::get<std::vector<ImportedReservation>>(decoded), now, counts);
-    } catch (const std::exception& e) {
-        HALLQ_LOG(error, "import_reservations: reservations unreadable: " << e.what());
-        return make_error_reply(req.rid, kStorage);
-    }
-    if (auto* err = std::get_if<Error>(&prepared)) return error_reply(req.type, req.rid, *err);
-    std::vector<std::string> publish;  // an import has no event
-    std::string out = commit({}, req.rid, [&] { return counts; }, publish, print,
-                             std::get<ReservationWrites>(prepared));
-    HALLQ_LOG(info, "reservations imported (" << req.rid << "): " << counts["imported"].get<int>() << " new, "
-                                              << counts["updated"].get<int>() << " updated, "
-                                              << counts["kept"].get<int>() << " kept");
-    return out;
+CommandResult ReservationsModule::import_request(const Call& c) {
+    auto decoded = decode_import(c.req.body, st_.hall.catalogue());
+    if (auto* err = std::get_if<Error>(&decoded)) return *err;
+    return import(std::get<std::vector<ImportedReservation>>(decoded), c.now);
 }
 
-std::variant<Json, Error> HallService::seed_reservations(const std::vector<ImportedReservation>& entries,
-                                                         int64_t now) {
-    if (!vault_) return kNoVault;
-    Json counts;
-    auto prepared = prepare_import(entries, now, counts);
-    if (auto* err = std::get_if<Error>(&prepared)) return *err;
-    std::vector<std::string> publish;
-    std::string reply = commit({}, "", [&] { return counts; }, publish, "", std::get<ReservationWrites>(prepared));
-    auto parsed = parse_reply(reply);
-    if (!parsed || !parsed->ok) return kStorage;
-    return counts;
-}
-
-std::string HallService::reservations_query(const Request& req) {
-    std::string day = hall_.day();
-    if (auto it = req.body.find("date"); it != req.body.end() && !it->is_null()) {
-        if (!it->is_string() || !valid_day(it->get<std::string>()))
-            return make_error_reply(req.rid, Error{ErrorCode::bad_field, "date"});
+QueryResult ReservationsModule::list(const Call& c) {
+    const Hall& hall = st_.hall;
+    std::string day = hall.day();
+    if (auto it = c.req.body.find("date"); it != c.req.body.end() && !it->is_null()) {
+        if (!it->is_string() || !valid_day(it->get<std::string>())) return bad_field("date");
         day = it->get<std::string>();
     }
     Json list = Json::array();
-    try {
-        for (const StoredReservation& x : store_.reservations_on(day)) {
-            Json j = to_json(x.r, hall_.catalogue());
-            if (const Ticket* t = hall_.ticket(x.r.ticket_id); t && x.r.day == hall_.day()) {
-                j["ticket_number"] = t->number;
-                j["ticket_state"] = to_string(t->state);
-            }
-            list.push_back(std::move(j));
+    for (const StoredReservation& x : st_.store.reservations_on(day)) {
+        Json j = to_json(x.r, hall.catalogue());
+        if (const Ticket* t = hall.ticket(x.r.ticket_id); t && x.r.day == hall.day()) {
+            j["ticket_number"] = t->number;
+            j["ticket_state"] = to_string(t->state);
         }
-    } catch (const std::exception& e) {
-        HALLQ_LOG(error, "reservations query: " << e.what());
-        return make_error_reply(req.rid, kStorage);
+        list.push_back(std::move(j));
     }
-    return make_reply(req.rid, Json{{"date", day}, {"reservations", list}, {"seq", hall_.seq()}});
+    return Json{{"date", day}, {"reservations", list}, {"seq", hall.seq()}};
 }
 
 }  // namespace hallq
