@@ -130,7 +130,7 @@ TEST_CASE("check_in by code: refusals with reasons, and they change nothing") {
     CHECK(by_id["other_days"] == Json::array({"2026-11-24"}));
 }
 
-TEST_CASE("issue_ticket with an ID number: one active ticket per person and item; green by age") {
+TEST_CASE("issue_ticket with an ID number: one active ticket per person and item, green by age") {
     Fixture f;
     Json first = f.ok("issue_ticket", Json{{"item", "T-RS-001"}, {"id_number", kAlice}}, f.noon);
     CHECK(first["ticket"]["class"] == "normal");
@@ -158,7 +158,7 @@ TEST_CASE("issue_ticket with an ID number: one active ticket per person and item
     CHECK(f.ok("issue_ticket", Json{{"item", "T-RS-002"}, {"id_number", kElder}}, f.noon)["ticket"]["class"] == "normal");
 }
 
-TEST_CASE("import: a bad entry refuses the batch; updates, kept entries, code clashes, rid reuse") {
+TEST_CASE("import: a bad entry refuses the batch, updates, kept entries, code clashes, rid reuse") {
     Fixture f;
     Json two = batch({entry("R-1", "T-RS-001", "12:20", kAlice), entry("R-2", "T-RS-001", "12:30", kElder)});
     Json counts = f.ok("import_reservations", two, f.noon);

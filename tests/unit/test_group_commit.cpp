@@ -22,7 +22,7 @@ struct Batched : ServiceFixture {
 };
 }  // namespace
 
-TEST_CASE("group commit: a batch is stored together; retries and reused ids inside it are answered") {
+TEST_CASE("group commit: a batch is stored together, retries and reused ids inside it are answered") {
     Batched b;
     uint64_t seq = b.svc->hall().seq();
     REQUIRE(b.svc->begin_batch());

@@ -101,7 +101,7 @@ TEST_CASE("commands: fields are checked and personal data is masked on decoding"
     CHECK_FALSE(is_query_type("call_next"));
 }
 
-TEST_CASE("commands: a rating names a ticket and a level; reasons and comment are checked") {
+TEST_CASE("commands: a rating names a ticket and a level, reasons and comment are checked") {
     auto error = [](const Json& body) { return command_error("rate", body); };
     auto ok = [](const Json& body) { return command("rate", body); };
     CHECK(error(Json{{"level", 5}}).detail == "ticket");
