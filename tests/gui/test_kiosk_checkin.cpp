@@ -29,10 +29,9 @@ std::pair<std::string, std::string> today_and_now(int day_offset = 0) {
 
 // The service day starts at midnight here, so "today" is the calendar date at any hour.
 struct CheckInHall : KioskHall {
-    zmq::context_t ctx;
     std::unique_ptr<RequestClient> admin;
     CheckInHall() : KioskHall({"--rollover", "00:00"}) {
-        admin = std::make_unique<RequestClient>(ctx, server.requests(), "admin");
+        admin = std::make_unique<RequestClient>(server.requests(), "admin");
     }
 };
 
