@@ -142,7 +142,7 @@ void MainScreen::draw_call(wxDC& dc, const wxRect& r) {
     wxSize ws = dc.GetTextExtent(where);
     dc.DrawText(where, x + ns.x + gap, r.y + r.height * 32 / 100 - ws.y / 2 + ns.y / 8);
     wxString en = wxString::Format("Number %s, please go to window %d", u(c.number), c.window) +
-                  (c.window_name.empty() ? wxString() : "  ·  " + u(c.window_name));
+                  (c.window_name.empty() ? wxString() : u("  ·  " + c.window_name));
     dc.SetFont(font(fit(dc, en, room, r.height * 11 / 100, false)));
     dc.SetTextForeground(lit ? kBackground : kText);
     dc.DrawText(en, x, r.y + r.height * 68 / 100);

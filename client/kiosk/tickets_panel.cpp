@@ -32,7 +32,7 @@ void TicketsPanel::ticket_card(const KioskScreen& s, const ShownTicket& shown) {
     if (!tk.item_name.empty()) cs->Add(label(card, say(Text::item_label, {tk.item_name}), 30, kInk), 0, wxALIGN_CENTRE);
     wxString wait = tk.no_window_open               ? say(Text::no_window_open)
                     : tk.ahead == 0 && tk.minutes == 0 ? say(Text::called_soon)
-                                                       : say(Text::people_ahead, {std::to_string(tk.ahead)}) + " · " +
+                                                       : say(Text::people_ahead, {std::to_string(tk.ahead)}) + wxString::FromUTF8(" · ") +
                                                              say(Text::wait_minutes, {std::to_string(tk.minutes)});
     auto* w = label(card, "", 34, kInk, true);
     set_wrapped(w, wait, wrap);
