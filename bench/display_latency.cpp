@@ -21,7 +21,6 @@
 #include <map>
 #include <string>
 #include <vector>
-#include <zmq.hpp>
 
 #include "alsa_file_config.h"
 #include "bench_common.h"
@@ -156,8 +155,7 @@ int main(int argc, char** argv) {
               true);
     app.line_with("connection restored");
 
-    zmq::context_t ctx;
-    hallq::RequestClient desk(ctx, req, "bench-desk");
+    hallq::RequestClient desk(req, "bench-desk");
     const int windows = 2;
     for (int w = 1; w <= windows; ++w) {
         desk.request("clerk_login", hallq::Json{{"window", w}, {"clerk", "c0" + std::to_string(w)}, {"password", "hallq2026"}});

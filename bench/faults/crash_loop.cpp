@@ -28,13 +28,12 @@ DbCheck check_db(const std::string& db, const std::vector<test::Ack>& acks) {
 void run_crash_loop(const CrashOptions& opt) {
     Server server;
     server.start();
-    zmq::context_t ctx;
     test::LoadOptions lo;
     lo.kiosks = 4;
     lo.kiosk_pause = lo.desk_pause = milliseconds(5);
     lo.timeout = milliseconds(300);
     lo.retries = 0;
-    test::HallLoad load(ctx, server.requests, lo);
+    test::HallLoad load(server.requests, lo);
     Stats ready, serving;
     DbCheck worst;
     size_t rounds_bad = 0;

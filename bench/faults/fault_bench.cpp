@@ -72,8 +72,7 @@ int64_t Server::start() {
 
 namespace {
 int subscribe(const std::string& req, const std::string& ev) {
-    zmq::context_t ctx;
-    hallq::Replica replica(ctx, req, ev, "fault-display");
+    hallq::Replica replica(req, ev, "fault-display");
     replica.on_event = [&](const hallq::Event&, const hallq::Json& wire) {
         std::printf("ev seq=%llu mono_us=%lld\n", (unsigned long long)wire.value("seq", uint64_t(0)),
                     (long long)hallq::test::mono_us());

@@ -74,12 +74,11 @@ void run_stall(const std::string& self, const StallOptions& opt) {
     wait_for([&] { return std::all_of(subs.begin(), subs.end(), [](auto& s) { return s->synced.load(); }); },
              seconds(30), "the subscribers' first snapshot");
 
-    zmq::context_t ctx;
     test::LoadOptions lo;
     lo.kiosk_pause = lo.desk_pause = milliseconds(20);
     lo.timeout = milliseconds(2000);
     lo.retries = 2;
-    auto load = std::make_unique<test::HallLoad>(ctx, server.requests, lo);
+    auto load = std::make_unique<test::HallLoad>(server.requests, lo);
     std::this_thread::sleep_for(seconds(opt.before_s));
     int64_t t_stop = test::mono_us();
     subs[0]->proc->signal(SIGSTOP);
@@ -88,7 +87,7 @@ void run_stall(const std::string& self, const StallOptions& opt) {
     subs[0]->proc->signal(SIGCONT);
     std::this_thread::sleep_for(seconds(opt.after_s));
     load->stop();
-    RequestClient c(ctx, server.requests, "bench-marker");
+    RequestClient c(server.requests, "bench-marker");
     auto marker = c.request("issue_ticket", Json{{"queue", "A"}});
     if (!marker || !marker->ok) die("the final ticket was refused");
     uint64_t last = marker->body["seq"].get<uint64_t>();

@@ -7,7 +7,6 @@
 #include <random>
 #include <sstream>
 #include <thread>
-#include <zmq.hpp>
 
 #include "common.h"
 #include "net/request_client.h"
@@ -17,12 +16,11 @@ namespace fs = std::filesystem;
 namespace loadgen {
 
 void open_windows(const std::string& requests, int n) {
-    zmq::context_t ctx;
     std::atomic<int> next{1};
     std::vector<std::thread> threads;
     for (int t = 0; t < 8; ++t)
         threads.emplace_back([&, t] {
-            hallq::RequestClient c(ctx, requests, "login" + std::to_string(t));
+            hallq::RequestClient c(requests, "login" + std::to_string(t));
             c.set_timeout(std::chrono::seconds(30));
             for (int w; (w = next++) <= n;) {
                 auto r = c.request("clerk_login", hallq::Json{{"window", w}, {"clerk", clerk_id(w)}, {"password", "hallq2026"}});
@@ -68,13 +66,12 @@ std::string run_fanout(const Options& o) {
     std::cerr << "hall-loadgen: fanout: opening " << windows << " windows\n";
     open_windows(server.requests, windows);
     std::cerr << "hall-loadgen: fanout: issuing " << calls << " tickets\n";
-    zmq::context_t ctx;
     {  // the tickets to call, issued before the displays start
         std::atomic<int> next{0};
         std::vector<std::thread> kiosks;
         for (int k = 0; k < 16; ++k)
             kiosks.emplace_back([&, k] {
-                hallq::RequestClient c(ctx, server.requests, "kiosk" + std::to_string(k));
+                hallq::RequestClient c(server.requests, "kiosk" + std::to_string(k));
                 for (int i; (i = next++) < calls;) {
                     auto r = c.request("issue_ticket", hallq::Json{{"queue", std::string(1, queue_letter(i % queues))}});
                     if (!r || !r->ok) die("issue_ticket refused");
@@ -92,7 +89,7 @@ std::string run_fanout(const Options& o) {
     std::vector<std::thread> desks;
     for (int w = 1; w <= windows; ++w)
         desks.emplace_back([&, w] {
-            hallq::RequestClient c(ctx, server.requests, "desk" + std::to_string(w));
+            hallq::RequestClient c(server.requests, "desk" + std::to_string(w));
             for (int i; (i = next++) < calls;) {
                 int64_t at = t0 + int64_t(double(i) * 1e6 / rate);
                 std::this_thread::sleep_for(std::chrono::microseconds(std::max<int64_t>(0, at - mono_us())));

@@ -9,7 +9,6 @@
 #include <random>
 #include <sstream>
 #include <thread>
-#include <zmq.hpp>
 
 #include "common.h"
 #include "net/request_client.h"
@@ -47,11 +46,10 @@ void open_loop(const std::string& ep, double rate, double seconds, int kiosks, L
     for (double t = gap(rng); t < seconds; t += gap(rng))
         at.push_back(t0 + std::chrono::microseconds(int64_t(t * 1e6)));
     std::atomic<size_t> next{0};
-    zmq::context_t ctx;
     std::vector<std::thread> threads;
     for (int k = 0; k < kiosks; ++k)
         threads.emplace_back([&, k] {
-            hallq::RequestClient c(ctx, ep, "kiosk" + std::to_string(k));
+            hallq::RequestClient c(ep, "kiosk" + std::to_string(k));
             for (size_t i; (i = next++) < at.size();) {
                 std::this_thread::sleep_until(at[i]);
                 if (!issue(c, int(i))) ++lat.failed;
@@ -69,13 +67,12 @@ struct Step {
 
 Step closed_loop(const std::string& ep, int kiosks, double seconds) {
     Latencies lat;
-    zmq::context_t ctx;
     std::vector<std::thread> threads;
     auto start = Clock::now();
     auto end = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
     for (int k = 0; k < kiosks; ++k)
         threads.emplace_back([&, k] {
-            hallq::RequestClient c(ctx, ep, "kiosk" + std::to_string(k));
+            hallq::RequestClient c(ep, "kiosk" + std::to_string(k));
             for (int n = k; Clock::now() < end; n += kiosks) {
                 auto t = Clock::now();
                 if (!issue(c, n)) ++lat.failed;

@@ -7,7 +7,6 @@
 #include <random>
 #include <sstream>
 #include <thread>
-#include <zmq.hpp>
 
 #include "common.h"
 #include "net/request_client.h"
@@ -33,8 +32,7 @@ std::string run_resources(const Options& o) {
     Server server(dir, dir / "hall.json");
     open_windows(server.requests, kWindows);
     Subscribers subs(server.events, kDisplays);
-    zmq::context_t ctx;
-    hallq::RequestClient q(ctx, server.requests, "bench");
+    hallq::RequestClient q(server.requests, "bench");
     auto seq_now = [&] {
         auto status = q.request("status");
         if (!status || !status->ok) die("no status");
@@ -68,7 +66,7 @@ std::string run_resources(const Options& o) {
     std::vector<std::thread> threads;
     for (int k = 0; k < kKiosks; ++k)
         threads.emplace_back([&, k] {
-            hallq::RequestClient c(ctx, server.requests, "kiosk" + std::to_string(k));
+            hallq::RequestClient c(server.requests, "kiosk" + std::to_string(k));
             for (size_t i; (i = next++) < arrivals.size();) {
                 std::this_thread::sleep_until(real(arrivals[i]));
                 auto r = timed(c, "issue_ticket", {{"item", item_code(int(i % kQueues))}});
@@ -77,7 +75,7 @@ std::string run_resources(const Options& o) {
         });
     for (int w = 1; w <= kWindows; ++w)
         threads.emplace_back([&, w] {
-            hallq::RequestClient c(ctx, server.requests, "desk" + std::to_string(w));
+            hallq::RequestClient c(server.requests, "desk" + std::to_string(w));
             std::mt19937_64 r(static_cast<uint64_t>(w));
             std::lognormal_distribution<double> service(std::log(300.0), 0.5);  // median 5 min
             while (Clock::now() < end) {

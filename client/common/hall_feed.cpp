@@ -1,14 +1,13 @@
 // hall_feed.cpp - replica thread and sender thread behind the client apps.
 #include "hall_feed.h"
 
-#include <zmq.hpp>
 
 #include "net/replica.h"
 #include "net/request_client.h"
 
 namespace hallq {
 
-HallFeed::HallFeed(Options o) : opt_(std::move(o)), ctx_(std::make_unique<zmq::context_t>(1)) {}
+HallFeed::HallFeed(Options o) : opt_(std::move(o)) {}
 
 HallFeed::~HallFeed() {
     {
@@ -39,7 +38,7 @@ void HallFeed::close_prompt(int window) {
 }
 
 void HallFeed::feed_loop() {
-    Replica replica(*ctx_, opt_.requests, opt_.events, opt_.name + "-replica");
+    Replica replica(opt_.requests, opt_.events, opt_.name + "-replica");
     DisplayModel model(opt_.history);
     bool changed = false;
     std::vector<Event> events;
@@ -77,7 +76,7 @@ void HallFeed::feed_loop() {
 }
 
 void HallFeed::send_loop() {
-    RequestClient client(*ctx_, opt_.requests, opt_.name);
+    RequestClient client(opt_.requests, opt_.name);
     for (;;) {
         Outgoing out;
         {

@@ -15,10 +15,6 @@
 #include "display_model.h"
 #include "protocol/envelope.h"
 
-namespace zmq {
-class context_t;
-}
-
 namespace hallq {
 
 class HallFeed {
@@ -50,7 +46,6 @@ private:
     void send_loop();
 
     Options opt_;
-    std::unique_ptr<zmq::context_t> ctx_;
     std::thread feed_, sender_;
     std::mutex mu_;
     std::condition_variable cv_;

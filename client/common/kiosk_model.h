@@ -60,6 +60,15 @@ std::string clock_text(int64_t ms);
 // QR code with the ticket's lookup text (hallq:ticket:<day-id>) for checking its status later.
 TicketPrint ticket_print(const IssuedTicket& t, const std::string& hall_name);
 
+// How printing a ticket went (client/kiosk's print queue).
+struct PrintResult {
+    bool ok = true;
+    bool printed = false;  // something came out of a printer or was written to a file
+    std::string fault;     // paper-out, cover-open, offline, not-responding, device-error, system
+    std::string zh, en;    // the problem, for the screen
+    std::string where;     // device or file
+};
+
 // A keyboard-wedge scanner types a code as fast keystrokes ending in Enter. `format` is an
 // ECMAScript pattern the whole text must match; its first group (or the whole text) is the
 // reservation code. Keys further apart than `max_gap` start over, so stray presses never join a

@@ -8,10 +8,12 @@
 #include <iostream>
 #include <memory>
 
+#include "app_main.h"
 #include "display_options.h"
 #include "hall_feed.h"
 #include "main_screen.h"
 #include "trace.h"
+#include "translation.h"
 #include "window_screen.h"
 #ifdef HALLQ_HAVE_AUDIO
 #include "announcer.h"
@@ -55,11 +57,14 @@ private:
 #endif
 };
 
-DisplayOptions g_options;  // parsed in main, before the toolkit starts
+DisplayOptions g_options;  // parsed in app_main, before the toolkit starts
 
 bool DisplayApp::OnInit() {
     opt_ = g_options;
     trace_enabled() = opt_.trace;
+    // Chinese first, English second, on one screen: the catalog gives the Chinese (zh_en()).
+    if (!use_language("zh", "hallq-display"))
+        std::cerr << "hall-display: Chinese catalog hallq-display.mo not found; showing English\n";
 
 #ifdef HALLQ_HAVE_AUDIO
     if (opt_.window == 0) {  // the main screen speaks; window screens stay quiet
@@ -83,8 +88,8 @@ bool DisplayApp::OnInit() {
     }
 #endif
 
-    std::string title = opt_.window ? std::to_string(opt_.window) + " 号窗口屏 / Window screen" : "大厅显示屏 / Hall display";
-    auto* frame = new wxFrame(nullptr, wxID_ANY, wxString::FromUTF8(title));
+    wxString title = opt_.window ? zh_en("Window screen %d", opt_.window) : zh_en("Hall display");
+    auto* frame = new wxFrame(nullptr, wxID_ANY, title);
     if (opt_.window) {
         window_ = new WindowScreen(frame, opt_.window, opt_.rating_timeout_s,
                                    [this](const RatingPrompt& p, const RatingChoice& c) {
@@ -147,21 +152,8 @@ int DisplayApp::OnExit() {
     return wxApp::OnExit();
 }
 
-}  // namespace hallq
-
-wxIMPLEMENT_APP_NO_MAIN(hallq::DisplayApp);
-
-// Options first, so --help and bad options are answered even without a screen.
-int main(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
-    std::string problem = hallq::parse_display_options(args, hallq::g_options);
-    if (problem == "help") {
-        std::cout << hallq::kDisplayUsage;
-        return 0;
-    }
-    if (!problem.empty()) {
-        std::cerr << "hall-display: " << problem << "\n" << hallq::kDisplayUsage;
-        return 2;
-    }
-    return wxEntry(argc, argv);
+const WxAppSpec& wx_app_spec() {
+    return wx_app<DisplayApp>("hall-display", kDisplayUsage, parse_display_options, g_options);
 }
+
+}  // namespace hallq

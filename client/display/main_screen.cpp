@@ -5,6 +5,7 @@
 #include <wx/datetime.h>
 
 #include "trace.h"
+#include "translation.h"
 
 namespace hallq {
 
@@ -75,7 +76,7 @@ void MainScreen::on_paint(wxPaintEvent&) {
     dc.DrawRectangle(0, 0, w, header);
     dc.SetTextForeground(kText);
     dc.SetFont(font(header * 5 / 10, true));
-    dc.DrawText(u(state_.hall_name.empty() ? "政务服务中心" : state_.hall_name), header / 3, header / 5);
+    dc.DrawText(state_.hall_name.empty() ? _("Government service centre") : u(state_.hall_name), header / 3, header / 5);
     wxString clock = wxDateTime::Now().Format("%Y-%m-%d  %H:%M:%S");
     wxSize cs = dc.GetTextExtent(clock);
     dc.DrawText(clock, w - cs.x - header / 3, (header - cs.y) / 2);
@@ -87,7 +88,7 @@ void MainScreen::on_paint(wxPaintEvent&) {
         dc.DrawRectangle(0, top, w, band);
         dc.SetFont(font(band * 55 / 100, true));
         dc.SetTextForeground(*wxWHITE);
-        dc.DrawText(u("与服务器的连接已断开，正在重新连接… / Connection lost, reconnecting…"), band / 2, top + band / 5);
+        dc.DrawText(zh_en("Connection lost, reconnecting…"), band / 2, top + band / 5);
         top += band;
     }
     int body = h - top - notice;
@@ -116,7 +117,7 @@ void MainScreen::draw_call(wxDC& dc, const wxRect& r) {
     if (state_.calls.empty()) {
         dc.SetFont(font(r.height / 6));
         dc.SetTextForeground(kDim);
-        dc.DrawText(u("请留意叫号 / Please wait for your number"), r.x + r.height / 6, r.y + r.height / 2 - r.height / 12);
+        dc.DrawText(zh_en("Please wait for your number"), r.x + r.height / 6, r.y + r.height / 2 - r.height / 12);
         return;
     }
     const CallLine& c = state_.calls.front();
@@ -140,8 +141,8 @@ void MainScreen::draw_call(wxDC& dc, const wxRect& r) {
     dc.SetFont(font(mid, true));
     wxSize ws = dc.GetTextExtent(where);
     dc.DrawText(where, x + ns.x + gap, r.y + r.height * 32 / 100 - ws.y / 2 + ns.y / 8);
-    wxString en = u("Number " + c.number + ", please go to window " + std::to_string(c.window) +
-                    (c.window_name.empty() ? "" : "  ·  " + c.window_name));
+    wxString en = wxString::Format("Number %s, please go to window %d", u(c.number), c.window) +
+                  (c.window_name.empty() ? wxString() : u("  ·  " + c.window_name));
     dc.SetFont(font(fit(dc, en, room, r.height * 11 / 100, false)));
     dc.SetTextForeground(lit ? kBackground : kText);
     dc.DrawText(en, x, r.y + r.height * 68 / 100);
@@ -150,7 +151,7 @@ void MainScreen::draw_call(wxDC& dc, const wxRect& r) {
 void MainScreen::draw_history(wxDC& dc, const wxRect& r) {
     dc.SetFont(font(r.height / 10));
     dc.SetTextForeground(kDim);
-    dc.DrawText(u("已叫号 / Called"), r.x + r.height / 10, r.y);
+    dc.DrawText(zh_en("Called"), r.x + r.height / 10, r.y);
     int rows = 4, cols = 2, line = (r.height * 85 / 100) / rows;
     dc.SetFont(font(line * 6 / 10, true));
     dc.SetTextForeground(kText);
@@ -169,7 +170,7 @@ void MainScreen::draw_queues(wxDC& dc, const wxRect& r) {
     dc.SetFont(font(line * 5 / 10, true));
     dc.SetTextForeground(kDim);
     int x = r.x + r.width / 14, y = r.y + line / 2;
-    dc.DrawText(u("等候人数 / Waiting"), x, y);
+    dc.DrawText(zh_en("Waiting"), x, y);
     y += line;
     for (const QueueLine& q : state_.queues) {
         dc.SetFont(font(line * 45 / 100, true));

@@ -8,6 +8,7 @@
 
 #include "core/rating.h"
 #include "trace.h"
+#include "translation.h"
 
 namespace hallq {
 
@@ -51,7 +52,7 @@ RatingPanel::RatingPanel(wxWindow* parent, int timeout_s) : wxPanel(parent), tim
 
     reason_box_ = new wxPanel(this);
     auto* rcol = new wxBoxSizer(wxVERTICAL);
-    reasons_title_ = new wxStaticText(reason_box_, wxID_ANY, u("请选择不满意的原因（可多选）/ What went wrong?"));
+    reasons_title_ = new wxStaticText(reason_box_, wxID_ANY, zh_en("What went wrong?"));
     reasons_title_->SetFont(big(22, false));
     rcol->Add(reasons_title_, 0, wxALL, 8);
     auto* grid = new wxGridSizer(2, 3, 8, 8);
@@ -64,7 +65,7 @@ RatingPanel::RatingPanel(wxWindow* parent, int timeout_s) : wxPanel(parent), tim
         reasons_.push_back(t);
     }
     rcol->Add(grid, 1, wxEXPAND | wxALL, 8);
-    submit_ = new wxButton(reason_box_, wxID_ANY, u("提交 / Submit"), wxDefaultPosition, wxSize(-1, 70));
+    submit_ = new wxButton(reason_box_, wxID_ANY, zh_en("Submit"), wxDefaultPosition, wxSize(-1, 70));
     submit_->SetFont(big(26));
     submit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { submit(); });
     rcol->Add(submit_, 0, wxEXPAND | wxALL, 8);
@@ -87,10 +88,10 @@ void RatingPanel::ask(const std::string& number, const std::string& clerk, const
     for (size_t i = 0; i < levels_.size(); ++i) levels_[i]->SetBackgroundColour(kLevels[i].colour);
     for (auto* t : reasons_) t->SetValue(false);
     reason_box_->Hide();
-    std::string what = number + (item.empty() ? "" : "  " + item) + (clerk.empty() ? "" : "  工作人员 " + clerk);
-    title_->SetLabel(u("请对本次服务进行评价 / Please rate our service\n" + what));
+    wxString what = u(number) + (item.empty() ? wxString() : "  " + u(item)) + (clerk.empty() ? wxString() : "  " + _("Clerk") + " " + u(clerk));
+    title_->SetLabel(zh_en("Please rate our service") + "\n" + what);
     left_s_ = timeout_s_;
-    countdown_->SetLabel(wxString::Format(u("%d 秒后自动关闭 / closes in %d s"), left_s_, left_s_));
+    countdown_->SetLabel(zh_en("closes in %d s", left_s_));
     Layout();
     timer_.Start(1000);
 }
@@ -136,7 +137,7 @@ void RatingPanel::on_tick(wxTimerEvent&) {
         if (level_ == 0) trace("rating timed out");
         return submit();  // a low level chosen without reasons is still recorded
     }
-    countdown_->SetLabel(wxString::Format(u("%d 秒后自动关闭 / closes in %d s"), left_s_, left_s_));
+    countdown_->SetLabel(zh_en("closes in %d s", left_s_));
 }
 
 void RatingPanel::on_key(wxKeyEvent& e) {

@@ -5,6 +5,7 @@
 #include <wx/sizer.h>
 
 #include "trace.h"
+#include "translation.h"
 
 namespace hallq {
 
@@ -67,52 +68,47 @@ void WindowScreen::on_paint_info(wxPaintEvent&) {
     dc.SetBackground(wxBrush(wxColour(8, 28, 58)));
     dc.Clear();
     auto w = state_.windows.find(window_);
-    std::string name = w != state_.windows.end() && !w->second.name.empty() ? w->second.name
-                                                                             : std::to_string(window_) + " 号窗口";
+    wxString name = w != state_.windows.end() && !w->second.name.empty() ? u(w->second.name)
+                                                                          : wxString::Format(_("Window %d"), window_);
     int line = s.y / 8;
     dc.SetTextForeground(wxColour(240, 244, 250));
     dc.SetFont(font(line * 7 / 10, true));
-    dc.DrawText(u(name), line / 2, line / 3);
+    dc.DrawText(name, line / 2, line / 3);
     if (w != state_.windows.end() && !w->second.clerk_name.empty()) {
         dc.SetFont(font(line / 2));
-        dc.DrawText(u("工作人员 / Clerk: " + w->second.clerk_name), line / 2, line * 13 / 10);
+        dc.DrawText(zh_en("Clerk") + ": " + u(w->second.clerk_name), line / 2, line * 13 / 10);
     }
-    std::string big, small;
-    if (thanks_.IsRunning()) {
-        big = "感谢您的评价！";
-        small = "Thank you for your rating!";
-    } else if (w == state_.windows.end() || w->second.state == WindowState::closed) {
-        big = "暂停服务";
-        small = "This window is closed";
-    } else if (w->second.state == WindowState::paused) {
-        big = "暂停服务，请稍候";
-        small = "Back shortly";
-    } else if (!w->second.current_number.empty()) {
-        big = (w->second.current_state == TicketState::serving ? "正在办理 " : "请 ") + w->second.current_number +
-              (w->second.current_state == TicketState::serving ? "" : " 号");
-        small = (w->second.current_state == TicketState::serving ? "Now serving " : "Calling ") + w->second.current_number;
-    } else {
-        big = "欢迎办理";
-        small = "Welcome";
+    // In Chinese (the catalog's) in large type, in English (as written) below.
+    const char* text = "Welcome";
+    wxString number;
+    if (thanks_.IsRunning()) text = "Thank you for your rating!";
+    else if (w == state_.windows.end() || w->second.state == WindowState::closed) text = "This window is closed";
+    else if (w->second.state == WindowState::paused) text = "Back shortly";
+    else if (!w->second.current_number.empty()) {
+        text = w->second.current_state == TicketState::serving ? "Now serving %s" : "Calling %s";
+        number = u(w->second.current_number);
     }
+    wxString big = number.empty() ? wxGetTranslation(text) : wxString::Format(wxGetTranslation(text), number);
+    wxString small = number.empty() ? wxString(text) : wxString::Format(text, number);
     dc.SetTextForeground(wxColour(255, 214, 10));
     dc.SetFont(font(line * 15 / 10, true));
-    dc.DrawText(u(big), line / 2, line * 3);
+    dc.DrawText(big, line / 2, line * 3);
     dc.SetTextForeground(wxColour(200, 210, 230));
     dc.SetFont(font(line * 6 / 10));
-    dc.DrawText(u(small), line / 2, line * 5);
+    dc.DrawText(small, line / 2, line * 5);
     if (!state_.connected) {
         dc.SetBrush(wxBrush(wxColour(200, 30, 30)));
         dc.SetPen(*wxTRANSPARENT_PEN);
         dc.DrawRectangle(0, s.y - line, s.x, line);
         dc.SetTextForeground(*wxWHITE);
         dc.SetFont(font(line / 2, true));
-        dc.DrawText(u("连接已断开，正在重新连接… / Connection lost, reconnecting…"), line / 2, s.y - line * 8 / 10);
+        dc.DrawText(zh_en_in("window screen", "Connection lost, reconnecting…"), line / 2, s.y - line * 8 / 10);
     }
-    std::string now = big + "|" + (state_.connected ? "1" : "0");
+    std::string now = big.ToStdString(wxConvUTF8) + "|" + (state_.connected ? "1" : "0");
     if (now != traced_) {
         traced_ = now;
-        trace("window screen " + std::to_string(window_) + ": " + big + " connected=" + (state_.connected ? "1" : "0"));
+        trace("window screen " + std::to_string(window_) + ": " + big.ToStdString(wxConvUTF8) +
+              " connected=" + (state_.connected ? "1" : "0"));
     }
 }
 

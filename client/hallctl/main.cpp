@@ -4,7 +4,6 @@
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
-#include <zmq.hpp>
 
 #include "args.h"
 #include "commands.h"
@@ -32,12 +31,11 @@ int main(int argc, char** argv) {
         std::string server = a.get("server", env_or("HALLQ_SERVER", "tcp://127.0.0.1:5570"));
         std::string events = a.get("events", env_or("HALLQ_EVENTS", "tcp://127.0.0.1:5571"));
         const std::string& verb = a.words[0];
-        zmq::context_t ctx(1);
         std::signal(SIGINT, on_signal);
         std::signal(SIGTERM, on_signal);
 
         if (verb == "tail") {
-            Replica replica(ctx, server, events, "hallctl-tail");
+            Replica replica(server, events, "hallctl-tail");
             long count = a.has("count") ? to_int(a.get("count"), "--count") : -1;
             bool calls = a.has("calls");
             replica.on_event = [&](const Event&, const Json& wire) {
@@ -50,9 +48,9 @@ int main(int argc, char** argv) {
             while (!g_stop && count != 0) replica.poll(std::chrono::milliseconds(200));
             return 0;
         }
-        if (verb == "simulate") return run_simulation(ctx, server, events, a, g_stop);
+        if (verb == "simulate") return run_simulation(server, events, a, g_stop);
 
-        RequestClient client(ctx, server, "hallctl");
+        RequestClient client(server, "hallctl");
         if (a.has("timeout")) client.set_timeout(std::chrono::milliseconds(to_int(a.get("timeout"), "--timeout")));
         if (a.has("retries")) client.set_retries(to_int(a.get("retries"), "--retries"));
         if (verb == "reservations") return run_reservations(client, a);

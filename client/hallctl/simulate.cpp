@@ -8,7 +8,6 @@
 #include <map>
 #include <set>
 #include <thread>
-#include <zmq.hpp>
 
 #include "commands.h"
 #include "core/estimator.h"
@@ -22,7 +21,6 @@ namespace {
 using ms = std::chrono::milliseconds;
 
 struct Sim {
-    zmq::context_t& ctx;
     std::string server;
     double speed;  // simulated minutes per real minute
     std::atomic<bool> done{false};
@@ -42,7 +40,7 @@ struct Demand {
 };
 
 void kiosk(Sim& sim, int n, const Demand& demand, double mean_gap_s) {
-    RequestClient client(sim.ctx, sim.server, "sim-kiosk" + std::to_string(n));
+    RequestClient client(sim.server, "sim-kiosk" + std::to_string(n));
     std::mt19937 rng(n * 7919 + 1);
     std::exponential_distribution<double> gap(1.0 / mean_gap_s);
     std::discrete_distribution<size_t> queue(demand.weights.begin(), demand.weights.end());
@@ -60,7 +58,7 @@ void kiosk(Sim& sim, int n, const Demand& demand, double mean_gap_s) {
 // Visitors with today's reservations arrive one by one and scan their reservation codes at a
 // kiosk; what the hall answers is printed (a reservation ticket, a normal one when late, or why not).
 void reservation_arrivals(Sim& sim) {
-    RequestClient client(sim.ctx, sim.server, "sim-checkin");
+    RequestClient client(sim.server, "sim-checkin");
     auto list = client.request("reservations", Json::object());
     if (!list || !list->ok) return;
     for (const Json& r : list->body.value("reservations", Json::array())) {
@@ -86,7 +84,7 @@ void reservation_arrivals(Sim& sim) {
 }
 
 void clerk(Sim& sim, const WindowDef& w, const Clerk& who) {
-    RequestClient client(sim.ctx, sim.server, "sim-desk" + std::to_string(w.number));
+    RequestClient client(sim.server, "sim-desk" + std::to_string(w.number));
     std::mt19937 rng(w.number * 104729 + 3);
     std::lognormal_distribution<double> spread(0.0, 0.35);
     std::bernoulli_distribution absent(0.05);
@@ -136,16 +134,16 @@ void clerk(Sim& sim, const WindowDef& w, const Clerk& who) {
 }
 }  // namespace
 
-int run_simulation(zmq::context_t& ctx, const std::string& server, const std::string& events,
+int run_simulation(const std::string& server, const std::string& events,
                    const Args& a, volatile std::sig_atomic_t& stop) {
-    Sim sim{ctx, server, double(to_int(a.get("speed", "60"), "--speed")), {}, {}};
+    Sim sim{server, double(to_int(a.get("speed", "60"), "--speed")), {}, {}};
     int kiosks = to_int(a.get("kiosks", "3"), "--kiosks");
     int windows = to_int(a.get("windows", "8"), "--windows");
     int duration = to_int(a.get("duration", "0"), "--duration");
     int stop_after = to_int(a.get("stop-after-calls", "0"), "--stop-after-calls");
     if (sim.speed <= 0 || kiosks < 1 || windows < 1) throw UsageError("--speed, --kiosks, --windows must be > 0");
 
-    Replica replica(ctx, server, events, "sim-monitor");
+    Replica replica(server, events, "sim-monitor");
     replica.poll(ms(0));
     if (!replica.synced()) {
         std::cerr << "服务器无响应 / hall server unreachable at " << server << "\n";

@@ -6,14 +6,10 @@
 
 #include "args.h"
 
-namespace zmq {
-class context_t;
-}
-
 namespace hallq::ctl {
 
 // Runs until `stop` is set or --duration seconds pass. Returns the exit code.
-int run_simulation(zmq::context_t& ctx, const std::string& server, const std::string& events,
+int run_simulation(const std::string& server, const std::string& events,
                    const Args& a, volatile std::sig_atomic_t& stop);
 
 }  // namespace hallq::ctl

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app_main.h"
 #include "card_watcher.h"
 #include "core/idnumber.h"
 #include "hall_feed.h"
@@ -16,7 +17,7 @@
 
 namespace hallq {
 
-KioskOptions g_options;  // parsed in main, before the toolkit starts
+KioskOptions g_options;  // parsed in app_main, before the toolkit starts
 
 class KioskApp : public wxApp {
 public:
@@ -126,20 +127,6 @@ int KioskApp::OnExit() {
     return wxApp::OnExit();
 }
 
+const WxAppSpec& wx_app_spec() { return wx_app<KioskApp>("hall-kiosk", kKioskUsage, parse_kiosk_options, g_options); }
+
 }  // namespace hallq
-
-wxIMPLEMENT_APP_NO_MAIN(hallq::KioskApp);
-
-int main(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
-    std::string problem = hallq::parse_kiosk_options(args, hallq::g_options);
-    if (problem == "help") {
-        std::cout << hallq::kKioskUsage;
-        return 0;
-    }
-    if (!problem.empty()) {
-        std::cerr << "hall-kiosk: " << problem << "\n\n" << hallq::kKioskUsage;
-        return 2;
-    }
-    return wxEntry(argc, argv);
-}

@@ -1,42 +1,32 @@
-// kiosk_frame.h - the kiosk's one window: a header with the hall's name and the language switch,
-// a banner for what just happened (green channel, a card that could not be read), the screen of
-// the moment (services → items → ticket), and a footer with the swipe hint and "start over".
+// kiosk_frame.h - the kiosk's one window: the header, the banner, the screen of the moment and the
+// footer (kiosk_chrome.h, kiosk_screens.h), over a KioskSession that decides what they show.
 //
-// Screens are rebuilt from scratch each time they change: few controls, huge buttons, nothing
-// left over from the previous visitor. Requests go through the hall feed's sender thread; card
-// reads come from the card watcher's thread; both are brought onto the UI thread with CallAfter.
+// The frame forwards every intent (touch, card, scanner key, idle timer) to the session and then
+// renders what changed. Requests go through the hall feed's sender thread, prints through the
+// print queue; their answers, like the card watcher's reads, are brought onto the UI thread with
+// CallAfter and given to the session as intents too.
 #pragma once
 #include <wx/frame.h>
 #include <wx/timer.h>
 
-#include <chrono>
 #include <functional>
-#include <memory>
-#include <optional>
 #include <string>
-#include <vector>
 
-#include "kiosk_model.h"
 #include "kiosk_options.h"
-#include "kiosk_text.h"
-#include "protocol/envelope.h"
+#include "kiosk_screens.h"
+#include "kiosk_session.h"
 
-class wxPanel;
-class wxStaticText;
-class wxButton;
-class wxBoxSizer;
 class wxKeyEvent;
 
 namespace hallq {
 
 class HallFeed;
 class PrintQueue;
-namespace idcard {
-struct CardText;
-enum class ReadError;
-}
+class HeaderPanel;
+class BannerPanel;
+class FooterPanel;
 
-class KioskFrame : public wxFrame {
+class KioskFrame : public wxFrame, private KioskPorts {
 public:
     KioskFrame(const KioskOptions& opt, HallFeed& feed, PrintQueue& printer);
 
@@ -53,79 +43,39 @@ public:
     void enable_demo_swipe(std::function<std::string()> swipe);
 
 private:
-    enum class Screen { home, items, busy, tickets, message };
-    struct Shown {
-        IssuedTicket ticket;
-        bool print_done = false, print_failed = false, printed = false;
-        std::string problem_zh, problem_en;  // the printer's problem
-        wxStaticText* status = nullptr;      // the printing line on the drawn ticket screen
-    };
+    // KioskPorts
+    void send(const std::string& type, const Json& body, uint64_t generation) override;
+    void print(const IssuedTicket& ticket, const std::string& hall_name) override;
 
-    // Screens (kiosk_frame.cpp).
-    void show_home();
-    void show_items(size_t category);
-    void show_busy();
-    void show_tickets(std::vector<IssuedTicket> tickets, const std::string& headline);
-    void draw_tickets();
-    void show_message(const std::string& text);
-    void begin_screen(Screen s);
-    void finish_screen(const std::string& trace_name);
+    void act(const std::function<void(KioskSession&)>& intent);
+    void render();
+    void show_screen();
+    // Reports the screen (once painted: see the .cpp) with the centre of every button.
     void trace_screen();
-    wxButton* big_button(const std::string& label, int font_px, const wxColour& colour, int columns = 1);
-    void set_banner(const std::string& text, const wxColour& colour);
-    void refresh_chrome();
-    void ticket_card(Shown& s);
-    // The printing line of a ticket on the screen: updated in place when the printer answers, so
-    // the buttons under the visitor's finger stay where they are.
-    void show_print_status(Shown& s);
-
-    // What the visitor does (kiosk_flow.cpp).
-    void take_ticket(const std::string& item);
-    void check_in(const Json& body, const std::string& what);
-    void on_check_in_reply(const std::optional<Reply>& reply, bool by_code);
-    void print_all();
+    void emit_screen_line();
+    void pointer_trace(wxWindow* button, const std::string& code);
     void on_key(wxKeyEvent& e);
-    void on_idle_timeout();
-    void reset_visitor();
-    std::string error_text(const Reply& r) const;
-    std::string t(Text id, std::initializer_list<std::string> args = {}) const { return tr(id, lang_, args); }
 
     KioskOptions opt_;
     HallFeed& feed_;
     PrintQueue& printer_;
+    KioskSession session_;
+    KioskAct act_;
+    // What is rendered: the session's counters and settings when it was last drawn.
+    uint64_t shown_ = 0, banner_shown_ = 0, printing_shown_ = 0;
     Lang lang_;
-    Catalogue catalogue_;
-    KioskMenu menu_;
-    bool connected_ = false;
-    ScanDecoder scan_;
-
-    Screen screen_ = Screen::home;
-    size_t category_ = 0;
-    std::vector<Shown> shown_;
-    std::string headline_, message_;
+    std::string hall_name_;
+    bool banner_up_ = false;
     std::string screen_name_;  // as traced
-    // The visitor who swiped their card, until the ticket is taken or the kiosk resets. The full
-    // number stays in memory only, to be sent with the ticket request; the screen shows it masked.
-    struct Visitor {
-        std::string id_number, name, masked;
-        bool green = false;
-    };
-    std::optional<Visitor> visitor_;
-    uint64_t generation_ = 0;  // bumped on reset: late replies for an earlier visitor are dropped
+    bool trace_pending_ = false;  // a screen line is due at the next paint of the content
 
     wxPanel* root_ = nullptr;
+    HeaderPanel* header_ = nullptr;
+    BannerPanel* banner_ = nullptr;
     wxPanel* content_ = nullptr;
     wxBoxSizer* content_sizer_ = nullptr;
-    wxPanel* banner_panel_ = nullptr;
-    wxStaticText* title_ = nullptr;
-    wxStaticText* banner_ = nullptr;
-    wxStaticText* hint_ = nullptr;
-    wxButton* lang_button_ = nullptr;
-    wxButton* home_button_ = nullptr;
-    wxButton* demo_button_ = nullptr;
-    std::string banner_text_;
-    wxColour banner_colour_;
-    std::vector<std::pair<std::string, wxButton*>> buttons_;  // for the trace: code → button
+    ScreenPanel* screen_ = nullptr;
+    FooterPanel* footer_ = nullptr;
     wxTimer idle_;
 };
 

@@ -12,18 +12,11 @@
 #include <string>
 #include <thread>
 
+#include "kiosk_model.h"
 #include "kiosk_options.h"
 #include "printer/escpos.h"
 
 namespace hallq {
-
-struct PrintResult {
-    bool ok = true;
-    bool printed = false;  // something came out of a printer or was written to a file
-    std::string fault;     // paper-out, cover-open, offline, not-responding, device-error, system
-    std::string zh, en;    // the problem, for the screen
-    std::string where;     // device or file
-};
 
 class PrintQueue {
 public:

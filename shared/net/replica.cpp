@@ -6,18 +6,23 @@
 #include <zmq.hpp>
 #include <zmq_addon.hpp>
 
+#include "net/zmq_context.h"
 #include "protocol/codec.h"
 
 namespace hallq {
 
-Replica::Replica(zmq::context_t& ctx, std::string request_endpoint, std::string event_endpoint,
-                 std::string name)
-    : client_(ctx, std::move(request_endpoint), std::move(name)) {
-    sub_ = std::make_unique<zmq::socket_t>(ctx, zmq::socket_type::sub);
-    sub_->set(zmq::sockopt::linger, 0);
-    sub_->set(zmq::sockopt::reconnect_ivl, 100);
-    sub_->set(zmq::sockopt::subscribe, "");
-    sub_->connect(event_endpoint);
+struct Replica::Subscriber {
+    std::shared_ptr<zmq::context_t> ctx = net::shared_context();
+    zmq::socket_t socket{*ctx, zmq::socket_type::sub};
+};
+
+Replica::Replica(std::string request_endpoint, std::string event_endpoint, std::string name)
+    : sub_(std::make_unique<Subscriber>()), client_(std::move(request_endpoint), std::move(name)) {
+    zmq::socket_t& sub = sub_->socket;
+    sub.set(zmq::sockopt::linger, 0);
+    sub.set(zmq::sockopt::reconnect_ivl, 100);
+    sub.set(zmq::sockopt::subscribe, "");
+    sub.connect(event_endpoint);
     client_.set_timeout(std::chrono::milliseconds(1500));
     client_.set_retries(0);
     last_heard_ = std::chrono::steady_clock::now();
@@ -90,7 +95,7 @@ std::vector<Event> Replica::poll(std::chrono::milliseconds timeout) {
             now = std::chrono::steady_clock::now();
         }
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
-        zmq::pollitem_t item{sub_->handle(), 0, ZMQ_POLLIN, 0};
+        zmq::pollitem_t item{sub_->socket.handle(), 0, ZMQ_POLLIN, 0};
         try {
             zmq::poll(&item, 1, left.count() > 0 ? left : std::chrono::milliseconds(0));
         } catch (const zmq::error_t& e) {
@@ -99,7 +104,7 @@ std::vector<Event> Replica::poll(std::chrono::milliseconds timeout) {
         }
         if (item.revents & ZMQ_POLLIN) {
             std::vector<zmq::message_t> frames;
-            if (zmq::recv_multipart(*sub_, std::back_inserter(frames), zmq::recv_flags::dontwait) &&
+            if (zmq::recv_multipart(sub_->socket, std::back_inserter(frames), zmq::recv_flags::dontwait) &&
                 frames.size() == 2)
                 handle(frames[0].to_string(), frames[1].to_string(), out);
             continue;  // drain everything queued before returning

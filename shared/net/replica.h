@@ -19,8 +19,8 @@ namespace hallq {
 
 class Replica {
 public:
-    Replica(zmq::context_t& ctx, std::string request_endpoint, std::string event_endpoint,
-            std::string name);
+    // Its ZeroMQ context is the process's, shared with the request clients.
+    Replica(std::string request_endpoint, std::string event_endpoint, std::string name);
     ~Replica();
 
     // Receives and applies what arrives within `timeout`, resynchronising when needed.
@@ -45,7 +45,8 @@ private:
     bool resync();
     void handle(const std::string& topic, const std::string& body, std::vector<Event>& out);
 
-    std::unique_ptr<zmq::socket_t> sub_;
+    struct Subscriber;  // the context and the SUB socket (replica.cpp)
+    std::unique_ptr<Subscriber> sub_;
     RequestClient client_;
     Hall hall_;
     bool synced_ = false;

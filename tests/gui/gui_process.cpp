@@ -9,6 +9,7 @@
 
 extern char** environ;
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -148,6 +149,15 @@ std::string state_kind(const std::string& line) {
 }  // namespace
 
 std::string AppProcess::wait_for(const std::string& text, std::chrono::milliseconds limit) {
+    return wait_for_any({text}, limit);
+}
+
+std::string AppProcess::wait_for_any(const std::vector<std::string>& texts, std::chrono::milliseconds limit) {
+    auto matches = [&](const std::string& line) {
+        for (const auto& t : texts)
+            if (line.find(t) != std::string::npos) return true;
+        return false;
+    };
     auto deadline = std::chrono::steady_clock::now() + limit;
     for (;;) {
         std::map<std::string, size_t> newest;  // the index of the newest line of each state kind
@@ -156,15 +166,14 @@ std::string AppProcess::wait_for(const std::string& text, std::chrono::milliseco
         for (size_t i = 0; i < lines_.size(); ++i) {
             auto kind = state_kind(lines_[i]);
             if (!kind.empty() && newest[kind] != i) continue;  // superseded: no longer on screen
-            if (!used_[i] && lines_[i].find(text) != std::string::npos) {
+            if (!used_[i] && matches(lines_[i])) {
                 used_[i] = true;
                 return lines_[i];
             }
         }
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) return "";
-        pollfd p{out_, POLLIN, 0};
-        if (poll(&p, 1, int(left.count())) != 1) return "";
+        pollfd p{out_, POLLIN, 0};  // past the deadline: what has arrived is still read
+        if (poll(&p, 1, int(std::max<int64_t>(left.count(), 0))) != 1) return "";
         char buf[4096];
         ssize_t n = read(out_, buf, sizeof buf);
         if (n <= 0) return "";  // the app exited
@@ -175,6 +184,12 @@ std::string AppProcess::wait_for(const std::string& text, std::chrono::milliseco
             buffer_.erase(0, nl + 1);
         }
     }
+}
+
+void AppProcess::forget(const std::string& text) {
+    wait_for("\x01 no app prints this \x01", std::chrono::milliseconds(0));  // takes in what has arrived
+    for (size_t i = 0; i < lines_.size(); ++i)
+        if (lines_[i].find(text) != std::string::npos) used_[i] = true;
 }
 
 std::string expect_line(AppProcess& app, const std::string& text, std::chrono::seconds limit) {

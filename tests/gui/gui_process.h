@@ -43,7 +43,13 @@ public:
     // kind: a state the app has already left is not its state any more, so a test that acts after
     // waiting for a state acts on the state the app is in, never on an earlier one it printed.
     std::string wait_for(const std::string& text, std::chrono::milliseconds limit = std::chrono::seconds(20));
+    // The same for the first line containing any of `texts`.
+    std::string wait_for_any(const std::vector<std::string>& texts,
+                             std::chrono::milliseconds limit = std::chrono::seconds(20));
     const std::vector<std::string>& seen() const { return lines_; }
+    // Reads what the app has printed so far and marks every line containing `text` as returned,
+    // so a later wait takes only a line printed after this call.
+    void forget(const std::string& text);
     std::string stderr_text() const;
 
 private:

@@ -35,14 +35,33 @@ std::map<std::string, std::string> kiosk_buttons(const std::string& line) {
     return out;
 }
 
-void kiosk_tap(const std::string& display, const std::string& line, const std::string& code) {
-    auto b = kiosk_buttons(line);
-    INFO(line);
-    REQUIRE(b.count(code));
-    REQUIRE(run_command("DISPLAY=" + display + " xdotool mousemove " + b[code] + " click 1 >/dev/null 2>&1") == 0);
+void kiosk_tap(AppProcess& kiosk, const std::string& display, const std::string& line, const std::string& code) {
+    std::string xdo = "DISPLAY=" + display + " xdotool ";
+    std::string screen = line;
+    // Until the kiosk says the pointer is on the button: if the screen is reported again meanwhile
+    // (its layout moved), the button is where the newer line says.
+    for (int moves = 0; moves < 10; ++moves) {
+        auto b = kiosk_buttons(screen);
+        INFO(screen);
+        REQUIRE(b.count(code));
+        kiosk.forget("pointer on ");
+        REQUIRE(run_command(xdo + "mousemove 0 0 >/dev/null 2>&1") == 0);  // off every button first
+        REQUIRE(run_command(xdo + "mousemove " + b[code] + " >/dev/null 2>&1") == 0);
+        std::string got = kiosk.wait_for_any({"pointer on " + code, "screen "}, std::chrono::seconds(45));
+        if (got.empty()) FAIL("the pointer never reached " << code << "\n" << screen);
+        if (got.rfind("screen ", 0) == 0) {
+            screen = got;
+            continue;
+        }
+        kiosk.forget("screen ");  // what the kiosk showed before the tap is not what it shows after
+        REQUIRE(run_command(xdo + "click 1 >/dev/null 2>&1") == 0);
+        return;
+    }
+    FAIL("the screen kept moving under the pointer: " << screen);
 }
 
-void kiosk_scan(const std::string& display, const std::string& text) {
+void kiosk_scan(AppProcess& kiosk, const std::string& display, const std::string& text) {
+    kiosk.forget("screen ");  // what the kiosk showed before the scan is not what it shows after
     // Focused first: there is no window manager on the virtual screen.
     std::string focus = "DISPLAY=" + display + " xdotool search --sync --onlyvisible --classname hall-kiosk windowfocus --sync ";
     REQUIRE(run_command(focus + "type --delay 10 '" + text + "' >/dev/null 2>&1") == 0);

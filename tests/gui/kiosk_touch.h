@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "gui_process.h"
 #include "server_process.h"
 
 namespace hallq::test {
@@ -24,10 +25,14 @@ struct KioskHall {
 // "screen home lang=zh buttons=RS@277,252|SJ@803,252" → {RS: "277 252", SJ: "803 252"}
 std::map<std::string, std::string> kiosk_buttons(const std::string& screen_line);
 
-// Taps the button `code` of the screen `screen_line` describes (REQUIREs that it is there).
-void kiosk_tap(const std::string& display, const std::string& screen_line, const std::string& code);
+// Taps the button `code` of the screen `screen_line` describes (REQUIREs that it is there): the
+// pointer goes to a corner, then onto the button; the press follows only once the kiosk says the
+// pointer is on that button ("pointer on CODE"), so it lands there even while the toolkit is still
+// placing the screen's buttons.
+void kiosk_tap(AppProcess& kiosk, const std::string& display, const std::string& screen_line, const std::string& code);
 
 // Types `text` and Enter into the kiosk's window, as a QR scanner in keyboard mode does.
-void kiosk_scan(const std::string& display, const std::string& text);
+// Waits for a screen line only from after the scan, like kiosk_tap.
+void kiosk_scan(AppProcess& kiosk, const std::string& display, const std::string& text);
 
 }  // namespace hallq::test

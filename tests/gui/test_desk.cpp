@@ -21,12 +21,11 @@ void press(const std::string& display, const std::string& what) {
 struct DeskHall {
     TempDir dir;
     ServerProcess server{dir.path / "hall.db"};
-    zmq::context_t ctx;
     std::unique_ptr<RequestClient> kiosk;
     DeskHall() {
         std::ofstream(dir.path / "server.json") << R"({"policy": {"recall_cooldown_s": 0}})";
         server.start({"--config", (dir.path / "server.json").string()});
-        kiosk = std::make_unique<RequestClient>(ctx, server.requests(), "kiosk");
+        kiosk = std::make_unique<RequestClient>(server.requests(), "kiosk");
     }
     std::string sql(const std::string& q) {
         std::string out;

@@ -17,12 +17,11 @@ namespace {
 struct Hall {
     TempDir dir;
     ServerProcess server{dir.path / "hall.db"};
-    zmq::context_t ctx;
     std::unique_ptr<RequestClient> desk;
 
     Hall() {
         server.start();
-        desk = std::make_unique<RequestClient>(ctx, server.requests(), "desk");
+        desk = std::make_unique<RequestClient>(server.requests(), "desk");
     }
     std::vector<std::string> endpoints() const { return {"--server", server.requests(), "--events", server.events()}; }
     void open_window(int w, const std::string& clerk) {
@@ -72,7 +71,7 @@ TEST_CASE("display: a call made with hallctl appears on the main screen, a resta
     expect_line(app, "connection lost");
     hall.server.start();
     expect_line(app, "connection restored");
-    RequestClient desk(hall.ctx, hall.server.requests(), "desk2");
+    RequestClient desk(hall.server.requests(), "desk2");
     must_ok(desk, "start", Json{{"window", 1}});
     must_ok(desk, "finish", Json{{"window", 1}});
     must_ok(desk, "clerk_login", login_body(2, "c02"));

@@ -36,9 +36,9 @@ TEST_CASE("kiosk: a ticket by touch, printed to files with a readable QR code, t
     expect_line(kiosk, "kiosk ready");
     std::string home = expect_line(kiosk, "screen home lang=zh buttons=");
     screen.screenshot("kiosk-home", 1920, 1080);
-    kiosk_tap(screen.display(), home, "SJ");
+    kiosk_tap(kiosk, screen.display(), home, "SJ");
     std::string items = expect_line(kiosk, "screen items SJ");
-    kiosk_tap(screen.display(), items, "T-SJ-002");
+    kiosk_tap(kiosk, screen.display(), items, "T-SJ-002");
     expect_line(kiosk, "sent issue_ticket item=T-SJ-002");
     expect_line(kiosk, "reply issue_ticket ok A001 class=normal existing=0");
     std::string printed = expect_line(kiosk, "printed A001 to=");
@@ -58,18 +58,18 @@ TEST_CASE("kiosk: a ticket by touch, printed to files with a readable QR code, t
     CHECK(qr == "hallq:ticket:" + id + "\n");
 
     // Done → the start screen; the language switch → the same screen in English.
-    kiosk_tap(screen.display(), shown, "done");
+    kiosk_tap(kiosk, screen.display(), shown, "done");
     home = expect_line(kiosk, "screen home lang=zh");
-    kiosk_tap(screen.display(), home, "lang");
+    kiosk_tap(kiosk, screen.display(), home, "lang");
     expect_line(kiosk, "lang en");
     home = expect_line(kiosk, "screen home lang=en");
-    kiosk_tap(screen.display(), home, "RS");
+    kiosk_tap(kiosk, screen.display(), home, "RS");
     items = expect_line(kiosk, "screen items RS lang=en");
     screen.screenshot("kiosk-items-en", 1920, 1080);
     // Landscape: the items side by side.
     auto b = kiosk_buttons(items);
     CHECK(b["T-RS-001"].substr(b["T-RS-001"].find(' ')) == b["T-RS-002"].substr(b["T-RS-002"].find(' ')));
-    kiosk_tap(screen.display(), items, "T-RS-001");
+    kiosk_tap(kiosk, screen.display(), items, "T-RS-001");
     expect_line(kiosk, "reply issue_ticket ok B001");
     CHECK(hall.sql("SELECT COUNT(*) FROM tickets") == "2\n");
 }
@@ -81,8 +81,8 @@ TEST_CASE("kiosk: a printer without paper loses no ticket, and a working one get
     VirtualScreen& screen = VirtualScreen::shared();
     AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({"--printer", printer.path()}), screen.display());
     std::string home = expect_line(kiosk, "screen home lang=zh buttons=");
-    kiosk_tap(screen.display(), home, "RS");
-    kiosk_tap(screen.display(), expect_line(kiosk, "screen items RS"), "T-RS-002");
+    kiosk_tap(kiosk, screen.display(), home, "RS");
+    kiosk_tap(kiosk, screen.display(), expect_line(kiosk, "screen items RS"), "T-RS-002");
     expect_line(kiosk, "reply issue_ticket ok C001");
     expect_line(kiosk, "print failed C001 paper-out");
     std::string shown = expect_line(kiosk, "screen tickets C001");  // the number stays on screen
@@ -91,10 +91,10 @@ TEST_CASE("kiosk: a printer without paper loses no ticket, and a working one get
     CHECK(hall.sql("SELECT state FROM tickets WHERE number='C001'") == "waiting\n");
 
     printer.set_state(PrinterSimulator::State::Ready);
-    kiosk_tap(screen.display(), shown, "done");
+    kiosk_tap(kiosk, screen.display(), shown, "done");
     home = expect_line(kiosk, "screen home lang=zh buttons=");
-    kiosk_tap(screen.display(), home, "RS");
-    kiosk_tap(screen.display(), expect_line(kiosk, "screen items RS"), "T-RS-002");
+    kiosk_tap(kiosk, screen.display(), home, "RS");
+    kiosk_tap(kiosk, screen.display(), expect_line(kiosk, "screen items RS"), "T-RS-002");
     expect_line(kiosk, "printed C002 to=" + printer.path());
     REQUIRE(printer.wait_for_bytes(100, std::chrono::seconds(10)));
     CHECK(printer.received().find("C002") != std::string::npos);
@@ -105,8 +105,8 @@ TEST_CASE("kiosk: back to the start screen after inactivity") {
     VirtualScreen& screen = VirtualScreen::shared();
     AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({"--idle", "10"}), screen.display());
     std::string home = expect_line(kiosk, "screen home lang=zh buttons=");
-    kiosk_tap(screen.display(), home, "lang");
-    kiosk_tap(screen.display(), expect_line(kiosk, "screen home lang=en"), "SJ");
+    kiosk_tap(kiosk, screen.display(), home, "lang");
+    kiosk_tap(kiosk, screen.display(), expect_line(kiosk, "screen home lang=en"), "SJ");
     expect_line(kiosk, "screen items SJ lang=en");
     expect_line(kiosk, "idle reset");
     expect_line(kiosk, "screen home lang=en");
@@ -122,8 +122,8 @@ TEST_CASE("kiosk: a reader sending random bytes cannot stop it") {
     expect_line(kiosk, "screen home lang=zh buttons=");
     expect_line(kiosk, "card error ");
     std::string home = expect_line(kiosk, "screen home lang=zh buttons=");  // moved down by the banner
-    kiosk_tap(screen.display(), home, "SJ");
-    kiosk_tap(screen.display(), expect_line(kiosk, "screen items SJ"), "T-SJ-001");
+    kiosk_tap(kiosk, screen.display(), home, "SJ");
+    kiosk_tap(kiosk, screen.display(), expect_line(kiosk, "screen items SJ"), "T-SJ-001");
     expect_line(kiosk, "reply issue_ticket ok A001");
     CHECK(reader.requests_seen() > 0);
 }
@@ -134,7 +134,7 @@ TEST_CASE("kiosk: a portrait screen lays the items out one under another") {
     std::vector<std::string> args = hall.kiosk_args({});
     args[args.size() - 1] = "720x1080";  // --size
     AppProcess kiosk(HALL_KIOSK_BIN, args, screen.display());
-    kiosk_tap(screen.display(), expect_line(kiosk, "screen home lang=zh buttons="), "SJ");
+    kiosk_tap(kiosk, screen.display(), expect_line(kiosk, "screen home lang=zh buttons="), "SJ");
     auto b = kiosk_buttons(expect_line(kiosk, "screen items SJ"));
     REQUIRE(b.count("T-SJ-001"));
     REQUIRE(b.count("T-SJ-002"));

@@ -29,10 +29,9 @@ std::pair<std::string, std::string> today_and_now(int day_offset = 0) {
 
 // The service day starts at midnight here, so "today" is the calendar date at any hour.
 struct CheckInHall : KioskHall {
-    zmq::context_t ctx;
     std::unique_ptr<RequestClient> admin;
     CheckInHall() : KioskHall({"--rollover", "00:00"}) {
-        admin = std::make_unique<RequestClient>(ctx, server.requests(), "admin");
+        admin = std::make_unique<RequestClient>(server.requests(), "admin");
     }
 };
 
@@ -57,6 +56,7 @@ TEST_CASE("kiosk check-in: an ID card swiped at the slot gives the reservation t
     AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({"--reader", reader.slave_path()}), screen.display());
     expect_line(kiosk, "screen home lang=zh buttons=");
 
+    kiosk.forget("screen ");  // the screen after the swipe, not before
     reader.present_card(card("李四", id));
     expect_line(kiosk, "card read holder=" + mask_id_number(id));
     expect_line(kiosk, "reply check_in ok tickets=A001:reservation early=0 green=0");
@@ -67,6 +67,7 @@ TEST_CASE("kiosk check-in: an ID card swiped at the slot gives the reservation t
     CHECK(hall.sql("SELECT COUNT(*) FROM tickets WHERE holder LIKE '%" + id.substr(6, 8) + "%'") == "0\n");
 
     // The card goes back on the reader: the same ticket, nothing new issued.
+    kiosk.forget("screen ");  // the screen after the swipe, not before
     reader.present_card(card("李四", id));
     expect_line(kiosk, "reply check_in ok tickets=A001:reservation");
     expect_line(kiosk, "screen tickets A001:reservation:existing");
@@ -87,15 +88,15 @@ TEST_CASE("kiosk check-in: a scanned reservation code, and a code for another da
     AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({}), screen.display());
     expect_line(kiosk, "screen home lang=zh buttons=");
 
-    kiosk_scan(screen.display(), "HQYY:QR20261123A");
+    kiosk_scan(kiosk, screen.display(), "HQYY:QR20261123A");
     expect_line(kiosk, "scan code QR20261123A");
     expect_line(kiosk, "reply check_in ok tickets=B001:reservation");
     std::string shown = expect_line(kiosk, "screen tickets B001:reservation");
     CHECK(hall.sql("SELECT status FROM reservations WHERE id='YY-0002'") == "checked_in\n");
 
-    kiosk_tap(screen.display(), shown, "done");
+    kiosk_tap(kiosk, screen.display(), shown, "done");
     expect_line(kiosk, "screen home");
-    kiosk_scan(screen.display(), "QR20261124B");
+    kiosk_scan(kiosk, screen.display(), "QR20261124B");
     expect_line(kiosk, "reply check_in reservation_not_today");
     expect_line(kiosk, "screen message");
     screen.screenshot("kiosk-not-today", 1920, 1080);
@@ -109,13 +110,14 @@ TEST_CASE("kiosk check-in: a senior's swipe without a reservation opens the gree
     VirtualScreen& screen = VirtualScreen::shared();
     AppProcess kiosk(HALL_KIOSK_BIN, hall.kiosk_args({"--reader", reader.slave_path()}), screen.display());
     expect_line(kiosk, "screen home lang=zh buttons=");
+    kiosk.forget("screen ");  // the screen after the swipe, not before
     reader.present_card(idcard::IdCardSimulator::sample_holder());  // born 1949
     expect_line(kiosk, "reply check_in ok tickets=- early=0 green=1");
     expect_line(kiosk, "banner ");
     std::string home = expect_line(kiosk, "screen home lang=zh buttons=");
     screen.screenshot("kiosk-green-channel", 1920, 1080);
-    kiosk_tap(screen.display(), home, "SJ");
-    kiosk_tap(screen.display(), expect_line(kiosk, "screen items SJ"), "T-SJ-001");
+    kiosk_tap(kiosk, screen.display(), home, "SJ");
+    kiosk_tap(kiosk, screen.display(), expect_line(kiosk, "screen items SJ"), "T-SJ-001");
     expect_line(kiosk, "sent issue_ticket item=T-SJ-001 holder=110105********002X");
     expect_line(kiosk, "reply issue_ticket ok A001 class=green existing=0");
     CHECK(hall.sql("SELECT class FROM tickets") == "green\n");

@@ -49,8 +49,8 @@ StoredTickets check_stored_tickets(const std::string& db, const std::vector<Ack>
     return c;
 }
 
-HallLoad::HallLoad(zmq::context_t& ctx, std::string request_endpoint, LoadOptions options)
-    : ctx_(ctx), endpoint_(std::move(request_endpoint)), opt_(options) {
+HallLoad::HallLoad(std::string request_endpoint, LoadOptions options)
+    : endpoint_(std::move(request_endpoint)), opt_(options) {
     for (int k = 0; k < opt_.kiosks; ++k) threads_.emplace_back([this, k] { kiosk(k); });
     for (int w = 1; w <= opt_.desks; ++w) threads_.emplace_back([this, w] { desk(w); });
 }
@@ -75,7 +75,7 @@ void HallLoad::record(Ack a) {
 }
 
 void HallLoad::kiosk(int k) {
-    RequestClient c(ctx_, endpoint_, "kiosk" + std::to_string(k));
+    RequestClient c(endpoint_, "kiosk" + std::to_string(k));
     c.set_timeout(opt_.timeout);
     c.set_retries(opt_.retries);
     while (!stop_) {
@@ -97,7 +97,7 @@ void HallLoad::kiosk(int k) {
 }
 
 void HallLoad::desk(int window) {
-    RequestClient c(ctx_, endpoint_, "desk" + std::to_string(window));
+    RequestClient c(endpoint_, "desk" + std::to_string(window));
     c.set_timeout(opt_.timeout);
     c.set_retries(opt_.retries);
     Json win{{"window", window}};

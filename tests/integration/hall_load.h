@@ -12,7 +12,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-#include <zmq.hpp>
 
 namespace hallq::test {
 
@@ -48,7 +47,7 @@ StoredTickets check_stored_tickets(const std::string& db, const std::vector<Ack>
 
 class HallLoad {
 public:
-    HallLoad(zmq::context_t& ctx, std::string request_endpoint, LoadOptions options = {});
+    HallLoad(std::string request_endpoint, LoadOptions options = {});
     ~HallLoad();  // stops
     void stop();  // asks the threads to stop and joins them
 
@@ -61,7 +60,6 @@ private:
     void desk(int window);
     void record(Ack a);
 
-    zmq::context_t& ctx_;
     std::string endpoint_;
     LoadOptions opt_;
     std::atomic<bool> stop_{false};

@@ -10,7 +10,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-#include <zmq.hpp>
 
 #include "line_process.h"
 #include "net/request_client.h"

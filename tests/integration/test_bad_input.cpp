@@ -1,6 +1,7 @@
 // test_bad_input.cpp - malformed frames, bad JSON, unknown types, wrong versions, oversized
 // messages and invalid ID numbers get a clear error reply and change nothing.
 #include <catch2/catch.hpp>
+#include <zmq.hpp>
 #include <zmq_addon.hpp>
 
 #include "core/idnumber.h"
@@ -38,7 +39,7 @@ TEST_CASE("bad requests are refused with a reason and change nothing") {
     ServerProcess server(dir.path / "hall.db");
     server.start();
     zmq::context_t ctx;
-    RequestClient client(ctx, server.requests(), "t");
+    RequestClient client(server.requests(), "t");
     must_ok(client, "issue_ticket", Json{{"queue", "A"}});
     Json before = must_ok(client, "snapshot")["state"];
 
@@ -115,8 +116,7 @@ TEST_CASE("an invalid ID number is never stored or logged in full") {
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start();
-    zmq::context_t ctx;
-    RequestClient client(ctx, server.requests(), "t");
+    RequestClient client(server.requests(), "t");
     Json ok = must_ok(client, "issue_ticket", Json{{"queue", "A"}, {"id_number", "11010519491231002X"}});
     CHECK(ok["ticket"]["holder"] == "110105********002X");
     // Another person whose number masks the same way: the remembered requests must not tell the
@@ -143,8 +143,7 @@ TEST_CASE("the request client hands back refusals of requests the server could n
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start();
-    zmq::context_t ctx;
-    RequestClient client(ctx, server.requests(), "kiosk");
+    RequestClient client(server.requests(), "kiosk");
     client.set_retries(0);
     auto r = client.request("issue_ticket", Json{{"queue", "A"}, {"note", std::string(70000, 'x')}});
     REQUIRE(r.has_value());  // a refusal, not "unreachable"

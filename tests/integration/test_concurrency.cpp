@@ -14,7 +14,6 @@ TEST_CASE("concurrent kiosks and clerks: unique numbers, no lost tickets") {
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start();
-    zmq::context_t ctx;
     constexpr int kKiosks = 6, kPerKiosk = 40;
     std::mutex mu;
     std::vector<Json> issued;
@@ -24,7 +23,7 @@ TEST_CASE("concurrent kiosks and clerks: unique numbers, no lost tickets") {
     std::vector<std::thread> threads;
     for (int k = 0; k < kKiosks; ++k)
         threads.emplace_back([&, k] {
-            RequestClient c(ctx, server.requests(), "kiosk" + std::to_string(k));
+            RequestClient c(server.requests(), "kiosk" + std::to_string(k));
             for (int i = 0; i < kPerKiosk; ++i) {
                 auto r = c.request("issue_ticket", Json{{"queue", (i + k) % 3 == 0 ? "B" : "A"}});
                 std::lock_guard lock(mu);
@@ -34,7 +33,7 @@ TEST_CASE("concurrent kiosks and clerks: unique numbers, no lost tickets") {
     std::vector<std::thread> clerks;
     for (int w = 1; w <= 3; ++w)
         clerks.emplace_back([&, w] {
-            RequestClient c(ctx, server.requests(), "desk" + std::to_string(w));
+            RequestClient c(server.requests(), "desk" + std::to_string(w));
             Json win{{"window", w}};
             c.request("clerk_login", login_body(w, "c0" + std::to_string(w)));
             c.request("window_open", win);
@@ -70,7 +69,7 @@ TEST_CASE("concurrent kiosks and clerks: unique numbers, no lost tickets") {
         CHECK(*s.begin() == 1);
         CHECK(*s.rbegin() == int(s.size()));
     }
-    RequestClient c(ctx, server.requests(), "check");
+    RequestClient c(server.requests(), "check");
     Json state = must_ok(c, "snapshot")["state"];
     REQUIRE(state["tickets"].size() == issued.size());
     int done = 0;
@@ -83,8 +82,7 @@ TEST_CASE("a repeated request id returns the first answer, never a second ticket
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start();
-    zmq::context_t ctx;
-    RequestClient c(ctx, server.requests(), "kiosk");
+    RequestClient c(server.requests(), "kiosk");
     Reply first = must_reply(c, "issue_ticket", Json{{"queue", "A"}}, "kiosk-retry-1");
     REQUIRE(first.ok);
     Reply again = must_reply(c, "issue_ticket", Json{{"queue", "A"}}, "kiosk-retry-1");
@@ -97,7 +95,7 @@ TEST_CASE("a repeated request id returns the first answer, never a second ticket
     SECTION("also after a restart") {
         server.kill9();
         server.start();
-        RequestClient c2(ctx, server.requests(), "kiosk");
+        RequestClient c2(server.requests(), "kiosk");
         Reply later = must_reply(c2, "issue_ticket", Json{{"queue", "A"}}, "kiosk-retry-1");
         CHECK(later.body["ticket"]["number"] == "A001");
         Json state = must_ok(c2, "snapshot")["state"];
@@ -132,8 +130,7 @@ TEST_CASE("the request client retries through a server outage with the same id")
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start();
-    zmq::context_t ctx;
-    RequestClient c(ctx, server.requests(), "kiosk");
+    RequestClient c(server.requests(), "kiosk");
     must_ok(c, "issue_ticket", Json{{"queue", "A"}});
     server.kill9();
     c.set_timeout(std::chrono::milliseconds(400));

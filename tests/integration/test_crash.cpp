@@ -14,7 +14,6 @@ TEST_CASE("SIGKILL under load loses no acknowledged ticket and reuses no number"
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start();
-    zmq::context_t ctx;
     std::map<int64_t, std::string> acknowledged;  // id → number
     std::mutex mu;
 
@@ -24,7 +23,7 @@ TEST_CASE("SIGKILL under load loses no acknowledged ticket and reuses no number"
         std::vector<std::thread> kiosks;
         for (int k = 0; k < 3; ++k)
             kiosks.emplace_back([&, k] {
-                RequestClient c(ctx, server.requests(), "kiosk" + std::to_string(k));
+                RequestClient c(server.requests(), "kiosk" + std::to_string(k));
                 c.set_timeout(std::chrono::milliseconds(300));
                 c.set_retries(0);
                 while (!stop) {
@@ -42,7 +41,7 @@ TEST_CASE("SIGKILL under load loses no acknowledged ticket and reuses no number"
         for (auto& t : kiosks) t.join();
         server.start();
 
-        RequestClient c(ctx, server.requests(), "check");
+        RequestClient c(server.requests(), "check");
         Json state = must_ok(c, "snapshot")["state"];
         std::map<int64_t, std::string> stored;
         std::set<std::string> numbers;

@@ -30,8 +30,7 @@ TEST_CASE("demo: simulated kiosks and clerks make calls that are printed as they
     CHECK(issued >= 1);
 
     // What the simulator printed is what the server committed.
-    zmq::context_t ctx;
-    RequestClient c(ctx, server.requests(), "check");
+    RequestClient c(server.requests(), "check");
     Json status = must_ok(c, "status");
     int open = 0;
     for (const auto& w : status["windows"]) open += w["state"] != "closed";

@@ -59,11 +59,10 @@ TEST_CASE("a display stopped under load catches up, and the others miss no event
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start();
-    zmq::context_t ctx;
     std::vector<std::unique_ptr<Tail>> tails;
     for (int i = 0; i < 3; ++i) tails.push_back(std::make_unique<Tail>(server));
     // Until each display has applied an event it received (not one from its first snapshot).
-    RequestClient c(ctx, server.requests(), "marker");
+    RequestClient c(server.requests(), "marker");
     auto all_reached = [&](uint64_t seq) {
         return std::all_of(tails.begin(), tails.end(), [&](auto& t) { return t->last.load() >= seq; });
     };
@@ -77,7 +76,7 @@ TEST_CASE("a display stopped under load catches up, and the others miss no event
     LoadOptions lo;
     lo.kiosks = 2;
     lo.desks = 2;
-    HallLoad load(ctx, server.requests(), lo);
+    HallLoad load(server.requests(), lo);
     wait_acks(load, 50);
     tails[0]->proc.signal(SIGSTOP);
     std::this_thread::sleep_for(std::chrono::seconds(2));  // the stall itself, while the load goes on
@@ -104,11 +103,10 @@ TEST_CASE("kill -9 again and again under load loses no acknowledged ticket and r
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start();
-    zmq::context_t ctx;
     LoadOptions lo;
     lo.timeout = ms(300);
     lo.kiosk_pause = lo.desk_pause = ms(2);
-    HallLoad load(ctx, server.requests(), lo);
+    HallLoad load(server.requests(), lo);
     for (int crash = 0; crash < 10; ++crash) {
         wait_acks(load, 30);  // the restarted server is serving again
         server.kill9();

@@ -16,7 +16,6 @@ TEST_CASE("A burst of concurrent tickets is acknowledged durably, numbered once,
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start();
-    zmq::context_t ctx;
     const int kiosks = 24, each = 12;
     struct Ack {
         std::string rid, queue;
@@ -29,7 +28,7 @@ TEST_CASE("A burst of concurrent tickets is acknowledged durably, numbered once,
     std::vector<std::thread> threads;
     for (int k = 0; k < kiosks; ++k)
         threads.emplace_back([&, k] {
-            RequestClient c(ctx, server.requests(), "burst" + std::to_string(k));
+            RequestClient c(server.requests(), "burst" + std::to_string(k));
             c.set_timeout(std::chrono::seconds(10));
             for (int i = 0; i < each; ++i) {
                 std::string queue = (k + i) % 2 ? "A" : "B", rid = c.next_rid();
@@ -55,7 +54,7 @@ TEST_CASE("A burst of concurrent tickets is acknowledged durably, numbered once,
     REQUIRE(acks.size() == size_t(kiosks * each));
 
     server.start();
-    RequestClient c(ctx, server.requests(), "check");
+    RequestClient c(server.requests(), "check");
     Json state = must_ok(c, "snapshot")["state"];
     std::map<int64_t, std::string> stored;
     std::set<std::string> numbers;

@@ -41,8 +41,7 @@ TEST_CASE("hallctl issues, calls and reports refusals with exit codes") {
             tail_done = true;
         });
         // Keep issuing until the tail has seen one (it subscribes asynchronously).
-        zmq::context_t ctx;
-        RequestClient c(ctx, server.requests(), "t");
+        RequestClient c(server.requests(), "t");
         bool seen = eventually([&] { return tail_done.load(); },
                                [&] { c.request("issue_ticket", Json{{"queue", "B"}}); },
                                std::chrono::seconds(20));

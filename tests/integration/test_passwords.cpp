@@ -21,8 +21,7 @@ TEST_CASE("passwords: login needs the clerk's password, and five failures lock t
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start({"--log-level", "debug"});
-    zmq::context_t ctx;
-    RequestClient desk(ctx, server.requests(), "desk1");
+    RequestClient desk(server.requests(), "desk1");
 
     Reply missing = must_reply(desk, "clerk_login", Json{{"window", 1}, {"clerk", "c01"}});
     CHECK(missing.error.code == ErrorCode::bad_field);
@@ -61,8 +60,7 @@ TEST_CASE("passwords: change_password, retried, and the new password stored nowh
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start({"--log-level", "debug"});
-    zmq::context_t ctx;
-    RequestClient desk(ctx, server.requests(), "desk1");
+    RequestClient desk(server.requests(), "desk1");
     Json change{{"clerk", "c01"}, {"old_password", kClerkPassword}, {"new_password", "abc"}};
     Reply short_pw = must_reply(desk, "change_password", change);
     CHECK(short_pw.error.code == ErrorCode::bad_field);
@@ -81,7 +79,7 @@ TEST_CASE("passwords: change_password, retried, and the new password stored nowh
     // The password survives a restart (it is in the database, as a hash).
     server.kill9();
     server.start();
-    RequestClient desk2(ctx, server.requests(), "desk2");
+    RequestClient desk2(server.requests(), "desk2");
     must_ok(desk2, "clerk_logout", Json{{"window", 1}});
     must_ok(desk2, "clerk_login", login_body(1, "c01", "Qk7-fresh-secret"));
     server.terminate();
@@ -100,8 +98,7 @@ TEST_CASE("passwords: hallserver --set-password reads the password from stdin") 
     CHECK(run_command("printf 'Pq4-admin-set\\n' | " + set + "c01 2>&1", &out) == 1);  // no database yet
     ServerProcess server(dir.path / "hall.db", "", false);  // no demo passwords
     server.start();
-    zmq::context_t ctx;
-    RequestClient desk(ctx, server.requests(), "desk1");
+    RequestClient desk(server.requests(), "desk1");
     CHECK(must_reply(desk, "clerk_login", login_body(1, "c01")).error.code == ErrorCode::wrong_password);
 
     CHECK(run_command("printf 'short\\n' | " + set + "c01 2>&1", &out) == 2);

@@ -18,8 +18,7 @@ TEST_CASE("personal text in any script gets an answer, and the server stays up")
     CHECK(run_command(ctl + R"(raw issue_ticket '{"queue":"A","phone":"中中中"}')", &out) == 0);
     CHECK(Json::parse(out)["ticket"]["number"] == "A001");
 
-    zmq::context_t ctx;
-    RequestClient c(ctx, server.requests(), "kiosk");
+    RequestClient c(server.requests(), "kiosk");
     const std::string full_width_id = "１１０１０５１９４９１２３１００２Ｘ";
     for (const Json& body :
          {Json{{"queue", "A"}, {"id_number", full_width_id}},

@@ -34,15 +34,14 @@ TEST_CASE("a rating is stored, published and counted, and bad ratings change not
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start();
-    zmq::context_t ctx;
-    Replica replica(ctx, server.requests(), server.events(), "window-screen");
+    Replica replica(server.requests(), server.events(), "window-screen");
     std::vector<Json> rated;
     replica.on_event = [&](const Event& e, const Json& wire) {
         if (e.type == EventType::ticket_rated) rated.push_back(wire);
     };
     replica.poll(ms(0));  // subscribed and holding a snapshot before anything happens
     REQUIRE(replica.synced());
-    RequestClient c(ctx, server.requests(), "desk1");
+    RequestClient c(server.requests(), "desk1");
     must_ok(c, "clerk_login", login_body(1, "c01"));
     must_ok(c, "window_open", Json{{"window", 1}});
     std::string number = finished_ticket(c);
@@ -120,7 +119,7 @@ TEST_CASE("a rating is stored, published and counted, and bad ratings change not
 
     // Ratings survive a restart: the state is reloaded with them.
     server.start();
-    RequestClient c2(ctx, server.requests(), "desk1");
+    RequestClient c2(server.requests(), "desk1");
     CHECK(must_reply(c2, "rate", Json{{"ticket", number}, {"level", 5}}).error.code ==
           ErrorCode::already_rated);
     CHECK(must_ok(c2, "status")["windows"][0]["ratings"]["bad"] == 1);

@@ -47,8 +47,7 @@ TEST_CASE("a replica converges with the server") {
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start();
-    zmq::context_t ctx;
-    Replica replica(ctx, server.requests(), server.events(), "display");
+    Replica replica(server.requests(), server.events(), "display");
     replica.poll(ms(0));
     REQUIRE(replica.synced());
     int called = 0;
@@ -58,7 +57,7 @@ TEST_CASE("a replica converges with the server") {
             CHECK(wire.contains("number"));
         }
     };
-    RequestClient c(ctx, server.requests(), "desk");
+    RequestClient c(server.requests(), "desk");
     busy_morning(c, 60);
     require_converged(replica, c);
     CHECK(called > 0);
@@ -69,11 +68,10 @@ TEST_CASE("a replica that misses events resynchronises by itself") {
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start();
-    zmq::context_t ctx;
-    Replica replica(ctx, server.requests(), server.events(), "display");
+    Replica replica(server.requests(), server.events(), "display");
     replica.poll(ms(0));
     REQUIRE(replica.synced());
-    RequestClient c(ctx, server.requests(), "desk");
+    RequestClient c(server.requests(), "desk");
     busy_morning(c, 5);
     require_converged(replica, c);
     replica.drop_next_events(3);  // lost in transit
@@ -86,10 +84,9 @@ TEST_CASE("a replica survives the server being killed and restarted") {
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start();
-    zmq::context_t ctx;
-    Replica replica(ctx, server.requests(), server.events(), "display");
+    Replica replica(server.requests(), server.events(), "display");
     replica.set_silence(ms(1500));
-    RequestClient c(ctx, server.requests(), "desk");
+    RequestClient c(server.requests(), "desk");
     busy_morning(c, 8);
     require_converged(replica, c);
     uint64_t before = replica.seq();
@@ -98,7 +95,7 @@ TEST_CASE("a replica survives the server being killed and restarted") {
     // The replica notices the silence and reports itself out of sync.
     CHECK(eventually([&] { return !replica.synced(); }, [&] { replica.poll(ms(100)); }));
     server.start();
-    RequestClient c2(ctx, server.requests(), "desk2");
+    RequestClient c2(server.requests(), "desk2");
     busy_morning(c2, 8);
     require_converged(replica, c2);
     CHECK(replica.seq() > before);
@@ -108,10 +105,9 @@ TEST_CASE("a replica that stopped reading catches up with one snapshot, not one 
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start();
-    zmq::context_t ctx;
-    Replica replica(ctx, server.requests(), server.events(), "display");
+    Replica replica(server.requests(), server.events(), "display");
     replica.set_silence(ms(1500));
-    RequestClient c(ctx, server.requests(), "desk");
+    RequestClient c(server.requests(), "desk");
     busy_morning(c, 4);
     require_converged(replica, c);
     int before = replica.snapshots_taken();

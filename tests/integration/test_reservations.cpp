@@ -66,8 +66,7 @@ TEST_CASE("reservations: check in by ID card on time, late, early, twice, and af
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start({"--rollover", "00:00"});
-    zmq::context_t ctx;
-    RequestClient c(ctx, server.requests(), "kiosk");
+    RequestClient c(server.requests(), "kiosk");
     const std::string alice = id_number("19850612", 11);
     Json batch{{"reservations", Json::array({entry("R-1", "T-RS-001", now, 5, alice),
                                              entry("R-2", "T-SJ-001", now, 5, alice),
@@ -113,7 +112,7 @@ TEST_CASE("reservations: check in by ID card on time, late, early, twice, and af
     // A restart keeps the reservations and their tickets.
     server.terminate();
     server.start({"--rollover", "00:00"});
-    RequestClient c2(ctx, server.requests(), "kiosk");
+    RequestClient c2(server.requests(), "kiosk");
     Json listed = must_ok(c2, "reservations");
     REQUIRE(listed["reservations"].size() == 4);  // today's; R-5 is another day
     CHECK(listed["reservations"][0]["id"] == "R-3");
@@ -135,8 +134,7 @@ TEST_CASE("reservations: refusals by code, a bad import and a reused request id 
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start({"--rollover", "00:00"});
-    zmq::context_t ctx;
-    RequestClient c(ctx, server.requests(), "kiosk");
+    RequestClient c(server.requests(), "kiosk");
     const std::string bob = id_number("19900203", 21);
     Json tomorrow = entry("R-T", "T-RS-001", now + 24 * 60 * kMin, 0, bob);
     Json cancelled = entry("R-C", "T-RS-001", now, 0, bob);
@@ -171,8 +169,7 @@ TEST_CASE("issue_ticket with an ID number: the same ticket again, and green from
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start();
-    zmq::context_t ctx;
-    RequestClient c(ctx, server.requests(), "kiosk");
+    RequestClient c(server.requests(), "kiosk");
     const std::string carol = id_number("19880808", 31), elder = id_number("19500101", 41);
     Json first = must_ok(c, "issue_ticket", Json{{"item", "T-RS-001"}, {"id_number", carol}})["ticket"];
     uint64_t seq = must_ok(c, "status")["seq"].get<uint64_t>();
@@ -195,8 +192,7 @@ TEST_CASE("reservations: the rollover marks the day's unused reservations no-sho
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start({"--rollover", first});
-    zmq::context_t ctx;
-    RequestClient c(ctx, server.requests(), "kiosk");
+    RequestClient c(server.requests(), "kiosk");
     const std::string dan = id_number("19700505", 51);
     Json r{{"id", "R-1"}, {"item", "T-RS-001"}, {"date", earliest}, {"slot", "10:00"}, {"id_number", dan}, {"name", "王五"}};
     Json r2 = r;
@@ -205,7 +201,7 @@ TEST_CASE("reservations: the rollover marks the day's unused reservations no-sho
     must_ok(c, "import_reservations", Json{{"reservations", Json::array({r, r2})}});
     server.terminate();
     server.start({"--rollover", second});
-    RequestClient c2(ctx, server.requests(), "kiosk");
+    RequestClient c2(server.requests(), "kiosk");
     CHECK(must_ok(c2, "status")["day"] == latest);
     Json old = must_ok(c2, "reservations", Json{{"date", earliest}});
     REQUIRE(old["reservations"].size() == 1);

@@ -107,8 +107,7 @@ TEST_CASE("hallserver --demo seeds today's reservations once, with their codes i
     TempDir dir;
     ServerProcess server(dir.path / "demo.db", std::string(HALLQ_DEMO_DATA) + "/demo-hall.json");
     server.start({"--demo", "--rollover", "00:00"});
-    zmq::context_t ctx;
-    RequestClient c(ctx, server.requests(), "check");
+    RequestClient c(server.requests(), "check");
     Json listed = must_ok(c, "reservations");
     REQUIRE(listed["reservations"].size() == 4);
     std::string log;
@@ -121,6 +120,6 @@ TEST_CASE("hallserver --demo seeds today's reservations once, with their codes i
     CHECK(must_reply(c, "check_in", Json{{"code", "DEMO-2"}}).error.code == ErrorCode::too_early);
     server.terminate();
     server.start({"--demo", "--rollover", "00:00"});  // not seeded again
-    RequestClient c2(ctx, server.requests(), "check");
+    RequestClient c2(server.requests(), "check");
     CHECK(must_ok(c2, "reservations")["reservations"].size() == 4);
 }

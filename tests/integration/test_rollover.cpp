@@ -22,8 +22,7 @@ TEST_CASE("daily rollover restarts numbering and keeps history") {
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");
     server.start({"--rollover", first});
-    zmq::context_t ctx;
-    RequestClient c(ctx, server.requests(), "kiosk");
+    RequestClient c(server.requests(), "kiosk");
     must_ok(c, "issue_ticket", Json{{"queue", "A"}});
     Json a2 = must_ok(c, "issue_ticket", Json{{"queue", "A"}})["ticket"];
     CHECK(a2["number"] == "A002");
@@ -31,7 +30,7 @@ TEST_CASE("daily rollover restarts numbering and keeps history") {
     server.terminate();
 
     server.start({"--rollover", second});
-    RequestClient c2(ctx, server.requests(), "kiosk");
+    RequestClient c2(server.requests(), "kiosk");
     Json status = must_ok(c2, "status");
     CHECK(status["day"].get<std::string>() > day1);
     Json fresh = must_ok(c2, "issue_ticket", Json{{"queue", "A"}})["ticket"];
@@ -42,7 +41,7 @@ TEST_CASE("daily rollover restarts numbering and keeps history") {
     // Back to the earlier rollover time: the clock now maps to the earlier day, but a day never
     // reopens; the current one goes on and its numbers continue.
     server.start({"--rollover", first});
-    RequestClient c3(ctx, server.requests(), "kiosk");
+    RequestClient c3(server.requests(), "kiosk");
     CHECK(must_ok(c3, "status")["day"] == status["day"]);
     CHECK(must_ok(c3, "issue_ticket", Json{{"queue", "A"}})["ticket"]["number"] == "A002");
     server.terminate();

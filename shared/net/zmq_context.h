@@ -1,0 +1,15 @@
+// zmq_context.h - the process's ZeroMQ context, shared by every request client and replica in it
+// and ended with the last of them. Private to shared/net: included by its .cpp files only.
+#pragma once
+#include <memory>
+
+namespace zmq {
+class context_t;
+}
+
+namespace hallq::net {
+
+// The context in use, or a new one (one I/O thread) when none is alive.
+std::shared_ptr<zmq::context_t> shared_context();
+
+}  // namespace hallq::net
