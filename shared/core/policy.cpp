@@ -32,8 +32,9 @@ Candidate rate(const WindowStatus& w, const Ticket& t, const Policy& p, int64_t 
 // Best priority and best normal candidate among those not yet taken.
 void best(const Hall& hall, const WindowStatus& w, int64_t now, const std::set<int64_t>& taken,
           std::optional<Candidate>& pri, std::optional<Candidate>& norm) {
-    for (const auto& [id, t] : hall.tickets()) {
-        if (t.state != TicketState::waiting || !window_serves(w, t) || taken.count(id)) continue;
+    for (int64_t id : hall.waiting()) {
+        const Ticket& t = *hall.ticket(id);
+        if (!window_serves(w, t) || taken.count(id)) continue;
         Candidate c = rate(w, t, hall.policy(), now);
         auto& slot = c.priority ? pri : norm;
         if (!slot || c.key < slot->key) slot = c;
