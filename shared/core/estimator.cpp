@@ -59,6 +59,7 @@ struct Desk {
     double free_at;  // seconds from now
     std::vector<Backlog*> lanes = {};  // the backlogs of its profile, in order (null: none waits)
     size_t mine_at = SIZE_MAX;         // the position of the estimated ticket's queue in it
+    size_t first[2] = {0, 0};          // per tier, the lanes before it are empty for good
 };
 
 // Seconds until the window's current ticket is done: the mean service time less the time it has
@@ -83,10 +84,12 @@ struct Choice {
     bool priority = false;
 };
 
-Choice choose(const Desk& d, bool mine_priority) {
+// Backlogs only shrink during a replay, so a lane found empty stays empty: each tier's scan starts
+// where the last one found something.
+Choice choose(Desk& d, bool mine_priority) {
     for (int tier = 0; tier < 2; ++tier) {
         bool priority_tier = tier == 0;
-        for (size_t i = 0; i < d.lanes.size(); ++i) {
+        for (size_t& i = d.first[tier]; i < d.lanes.size(); ++i) {
             Backlog* b = d.lanes[i];
             if (b && (priority_tier ? b->priority : b->normal) > 0) return {Choice::take, b, priority_tier};
             if (i == d.mine_at && priority_tier == mine_priority) return {Choice::mine, nullptr, false};
@@ -109,52 +112,68 @@ int64_t calls_before(double free_at, double per, double limit) {
 // is moved on by the calls it makes strictly before the first instant at which a tier could run
 // empty or a window would reach the ticket; the step-by-step replay does the calls from there
 // (ties included), so the order of calls is the one it would have made.
-void stride(std::vector<Desk>& desks, bool mine_priority, const Today& today, double own_service) {
-    struct Group {
-        int* left;
-        double per;
-        std::vector<Desk*> desks;
-    };
-    std::map<int*, Group> groups;
+struct Group {  // the windows taking from one tier of one backlog
+    int* left;
+    double per;
+};
+struct Scratch {  // reused by every stride of one replay
+    std::vector<Group> groups;
+    std::vector<int> group_of;  // per window; -1 when it takes from none
+};
+
+void stride(std::vector<Desk>& desks, Scratch& s, bool mine_priority, const Today& today, double own_service) {
+    s.groups.clear();
+    s.group_of.assign(desks.size(), -1);
     double limit = kNever;
     int64_t calls = 0;
-    for (Desk& d : desks) {
+    for (size_t i = 0; i < desks.size(); ++i) {
+        Desk& d = desks[i];
         if (d.free_at == kNever) continue;
         Choice c = choose(d, mine_priority);
         if (c.kind == Choice::mine) limit = std::min(limit, d.free_at);
         if (c.kind != Choice::take) continue;
         int* left = c.priority ? &c.b->priority : &c.b->normal;
-        Group& g = groups.try_emplace(left, Group{left, today.per_call(c.b->service(own_service)), {}}).first->second;
-        if (g.desks.empty()) calls += *left;
-        g.desks.push_back(&d);
+        auto g = std::find_if(s.groups.begin(), s.groups.end(), [&](const Group& x) { return x.left == left; });
+        if (g == s.groups.end()) {
+            s.groups.push_back({left, today.per_call(c.b->service(own_service))});
+            g = s.groups.end() - 1;
+            calls += *left;
+        }
+        s.group_of[i] = int(g - s.groups.begin());
     }
     if (calls < 4 * int64_t(desks.size())) return;  // short: step by step is as quick
-    for (auto& [key, g] : groups) {
+    for (size_t gi = 0; gi < s.groups.size(); ++gi) {
+        const Group& g = s.groups[gi];
         if (!(g.per > 0)) return;
-        auto before = [&](double at) {
-            int64_t n = 0;
-            for (const Desk* d : g.desks) n += calls_before(d->free_at, g.per, at);
-            return n;
-        };
-        // The latest instant before which fewer calls than the backlog holds are made.
+        // The latest instant before which fewer calls than the backlog holds are made, to within a
+        // quarter of a call: m windows make at least `left` calls before the latest of them is free
+        // plus left / m + 1 calls' time.
         double lo = kNever, hi = 0;
-        for (const Desk* d : g.desks) {
-            lo = std::min(lo, d->free_at);
-            hi = std::max(hi, d->free_at + double(*g.left) * g.per);
-        }
-        for (int i = 0; i < 64 && lo < limit; ++i) {
+        int m = 0;
+        for (size_t i = 0; i < desks.size(); ++i)
+            if (s.group_of[i] == int(gi)) {
+                lo = std::min(lo, desks[i].free_at);
+                hi = std::max(hi, desks[i].free_at);
+                ++m;
+            }
+        hi += (double(*g.left) / m + 1) * g.per;
+        while (lo < limit && hi - lo > g.per / 4) {
             double mid = lo + (hi - lo) / 2;
             if (mid <= lo || mid >= hi) break;
-            (before(mid) < *g.left ? lo : hi) = mid;
+            int64_t n = 0;
+            for (size_t i = 0; i < desks.size(); ++i)
+                if (s.group_of[i] == int(gi)) n += calls_before(desks[i].free_at, g.per, mid);
+            (n < *g.left ? lo : hi) = mid;
         }
         limit = std::min(limit, lo);
     }
-    for (auto& [key, g] : groups)
-        for (Desk* d : g.desks) {
-            int64_t n = calls_before(d->free_at, g.per, limit);
-            *g.left -= int(n);
-            d->free_at += double(n) * g.per;
-        }
+    for (size_t i = 0; i < desks.size(); ++i) {
+        if (s.group_of[i] < 0) continue;
+        const Group& g = s.groups[size_t(s.group_of[i])];
+        int64_t n = calls_before(desks[i].free_at, g.per, limit);
+        *g.left -= int(n);
+        desks[i].free_at += double(n) * g.per;
+    }
 }
 
 // Replays "next" on mean times: the earliest free window takes, in profile order, a priority
@@ -169,8 +188,9 @@ double replay(std::vector<Desk>& desks, std::map<std::string, Backlog>& queues, 
             d.lanes.push_back(it == queues.end() ? nullptr : &it->second);
         }
     }
+    Scratch scratch;
     while (true) {
-        stride(desks, mine_priority, today, own_service);
+        stride(desks, scratch, mine_priority, today, own_service);
         for (size_t step = 0; step <= desks.size(); ++step) {
             auto d = std::min_element(desks.begin(), desks.end(),
                                       [](const Desk& a, const Desk& b) { return a.free_at < b.free_at; });
