@@ -1,9 +1,12 @@
-// test_estimator_index.cpp - the wait estimate and the calling policy read the hall's indexes of
+// test_estimator_index.cpp - the wait estimate and the calling order read the hall's indexes of
 // waiting tickets; over random hall days they must give what a pass over every ticket of the day,
 // call by call, gives (the reference below), and a hall restored from a snapshot the same.
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <random>
+#include <set>
+#include <tuple>
 
 #include "core/estimator.h"
 #include "core/policy.h"
@@ -136,6 +139,45 @@ WaitEstimate reference(const Hall& hall, const Ticket& t, int64_t now) {
 
 // `b` from reference(). The replay in strides adds the same times in another order, so a wait of
 // exactly n + ½ minutes may round either way; any other difference is a fault.
+// The calling order over every ticket of the day: each "next" the best of all waiting tickets.
+std::vector<int64_t> reference_order(const Hall& h, const WindowStatus& w, int64_t now, size_t limit) {
+    using Key = std::tuple<int, int64_t, int64_t>;
+    const Policy& p = h.policy();
+    std::vector<int64_t> out;
+    std::set<int64_t> taken;
+    int streak = w.priority_streak;
+    while (out.size() < limit) {
+        std::optional<std::pair<Key, int64_t>> pri, norm;
+        for (const auto& [id, t] : h.tickets()) {
+            if (t.state != TicketState::waiting || !window_serves(w, t) || taken.count(id)) continue;
+            int64_t aged = t.issued_at + int64_t(p.aging_minutes) * 60000;
+            bool is_pri = true;
+            Key k;
+            if (t.klass == TicketClass::green) k = {0, t.issued_at, id};
+            else if (t.klass == TicketClass::reservation && t.slot_at > 0 && t.slot_at <= now) k = {1, t.slot_at, id};
+            else if (p.aging_minutes > 0 && aged <= now) k = {1, aged, id};
+            else {
+                is_pri = false;
+                int rank = t.target_window == w.number ? -1
+                           : int(std::find(w.profile.begin(), w.profile.end(), t.queue) - w.profile.begin());
+                k = {rank, t.issued_at, id};
+            }
+            auto& slot = is_pri ? pri : norm;
+            if (!slot || k < slot->first) slot = std::make_pair(k, id);
+        }
+        int lim = p.max_priority_streak;
+        if (pri && (!norm || lim <= 0 || streak < lim)) {
+            out.push_back(pri->second);
+            if (norm) ++streak;
+        } else if (norm) {
+            out.push_back(norm->second);
+            streak = 0;
+        } else break;
+        taken.insert(out.back());
+    }
+    return out;
+}
+
 void same(const WaitEstimate& a, const WaitEstimate& b) {
     bool on_half = std::abs(minutes_exact - std::floor(minutes_exact) - 0.5) < 1e-9 * (1 + minutes_exact);
     if (on_half && std::abs(a.minutes - b.minutes) == 1) SUCCEED("rounded the other way at n + 1/2 minutes");
@@ -220,8 +262,10 @@ void random_day(unsigned seed, int tickets_per_round) {
         CHECK(restored.day_calls().walk_ms == h.day_calls().walk_ms);
         CHECK(restored.day_calls().started == h.day_calls().started);
         CHECK(restored.day_calls().no_shows == h.day_calls().no_shows);
-        for (const auto& [n, w] : h.windows())
+        for (const auto& [n, w] : h.windows()) {
+            CHECK(call_order(h, w, now, 500) == reference_order(h, w, now, 500));
             CHECK(call_order(restored, w, now, 500) == call_order(h, w, now, 500));
+        }
     }
 }
 }  // namespace
