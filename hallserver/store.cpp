@@ -98,9 +98,24 @@ uint64_t Store::last_seq() {
 
 Hall Store::load() {
     Hall hall;
-    sqlite3_stmt* s = prepare("SELECT state FROM snapshots ORDER BY seq DESC LIMIT 1");
+    sqlite3_stmt* s = prepare("SELECT state FROM snapshots ORDER BY seq DESC");
     try {
-        if (sqlite3_step(s) == SQLITE_ROW) hall = hall_from_snapshot(Json::parse(column_text(s, 0)));
+        // The newest snapshot, with the tickets of the deltas before it back to a whole one.
+        std::optional<Json> newest;
+        std::map<int64_t, Json> tickets;
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            Json j = Json::parse(column_text(s, 0));
+            if (auto it = j.find("tickets"); it != j.end() && it->is_array())
+                for (auto& t : *it) tickets.try_emplace(json_get<int64_t>(t, "id", 0), std::move(t));
+            bool delta = json_get<bool>(j, "delta", false);
+            if (!newest) newest = std::move(j);
+            if (!delta) break;
+        }
+        if (newest) {
+            Json& all = (*newest)["tickets"] = Json::array();
+            for (auto& [id, t] : tickets) all.push_back(std::move(t));
+            hall = hall_from_snapshot(*newest);
+        }
     } catch (const std::exception& e) {
         sqlite3_finalize(s);
         throw StoreError(std::string("stored snapshot unreadable: ") + e.what());
@@ -193,10 +208,14 @@ void Store::commit(const std::vector<Event>& events, const Hall& after, const st
         }
         write_reservations(reservations);
         record_request(rid, events.empty() ? reservations.at : events.back().at, reply, fingerprint);
+        for (const Event& e : events) {
+            if (e.type == EventType::day_rollover || e.type == EventType::hall_setup) all_changed_ = true;
+            if (e.ticket) changed_.insert(e.ticket);
+        }
         if (with_snapshot && !events.empty()) {
             bind_int(insert_snapshot_, 1, int64_t(events.back().seq));
             bind_int(insert_snapshot_, 2, events.back().at);
-            bind_text(insert_snapshot_, 3, snapshot_json(after).dump());
+            bind_text(insert_snapshot_, 3, snapshot_of(after));
             step(insert_snapshot_);
         }
         end_write();
@@ -212,6 +231,21 @@ void Store::commit(const UnitOfWork& w) {
     commit(w.events, w.after, w.rid, w.reply, w.snapshot, w.fingerprint, w.reservations);
 }
 
+std::string Store::snapshot_of(const Hall& after) {
+    Json j = snapshot_json(after, false);
+    Json& tickets = j["tickets"] = Json::array();
+    if (all_changed_) {
+        for (const auto& [id, t] : after.tickets()) tickets.push_back(to_json(t));
+    } else {
+        j["delta"] = true;
+        for (int64_t id : changed_)
+            if (const Ticket* t = after.ticket(id)) tickets.push_back(to_json(*t));
+    }
+    changed_.clear();
+    all_changed_ = false;
+    return j.dump();
+}
+
 void Store::begin_write() {
     if (!batch_) return exec("BEGIN IMMEDIATE");
     if (batch_failed_) throw StoreError("database: an earlier write of this batch failed");
@@ -222,6 +256,7 @@ void Store::end_write() {
 }
 
 void Store::abort_write() {
+    all_changed_ = true;  // what the rolled-back snapshot held is written again
     if (batch_ && batch_failed_) return;  // already rolled back
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     if (batch_) batch_failed_ = true;
@@ -236,11 +271,13 @@ void Store::begin_batch() {
 void Store::end_batch() {
     bool failed = batch_failed_;
     batch_ = batch_failed_ = false;
+    if (failed) all_changed_ = true;
     if (failed) throw StoreError("database: the batch was rolled back");
     try {
         exec("COMMIT");
     } catch (...) {
         sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        all_changed_ = true;
         throw;
     }
 }

@@ -3,10 +3,15 @@
 // Every accepted command is one transaction holding its events (the audit trail, with their
 // sequence numbers), the rows of the tickets it touched, a row per rating given, the reservation
 // rows it imported or checked in, the reply under its request id (so a retry gets the same
-// answer) and, now and then, a snapshot of the whole state. On start the state is the newest snapshot plus the events after it.
+// answer) and, now and then, a snapshot of the state. On start the state is the newest snapshot
+// plus the events after it. A snapshot holds the whole state but for the tickets, of which it holds
+// only those changed since the previous snapshot ("delta"); the first snapshot of a day and of a
+// process holds them all. Loading merges the day's snapshots back to the newest whole one, so a
+// snapshot costs what changed, not the day so far.
 #pragma once
 #include <memory>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -144,6 +149,11 @@ private:
 
     sqlite3* db_ = nullptr;
     bool batch_ = false, batch_failed_ = false;
+    // Tickets changed since the last stored snapshot; all of them when that is not known (a new
+    // process, a day begun, a write rolled back).
+    std::set<int64_t> changed_;
+    bool all_changed_ = true;
+    std::string snapshot_of(const Hall& after);  // the snapshot row; clears changed_
     sqlite3_stmt* insert_event_ = nullptr;
     sqlite3_stmt* upsert_ticket_ = nullptr;
     sqlite3_stmt* insert_request_ = nullptr;

@@ -162,8 +162,8 @@ std::string endpoint(const std::string& ready, const std::string& key) {
 }
 }  // namespace
 
-Server::Server(const fs::path& d, const fs::path& catalogue) : dir(d) {
-    proc = new Child({HALLSERVER_BIN, "--catalogue", catalogue.string(), "--db", (dir / "hall.db").string(),
+Server::Server(const fs::path& d, const fs::path& catalogue, const std::string& binary) : dir(d) {
+    proc = new Child({binary, "--catalogue", catalogue.string(), "--db", (dir / "hall.db").string(),
                       "--requests", "tcp://127.0.0.1:*", "--events", "tcp://127.0.0.1:*", "--log-level", "warn",
                       "--demo-passwords"});
     std::string ready = proc->line_with("hallserver ready", 120000);
@@ -200,6 +200,16 @@ ProcSample sample_proc(pid_t pid) {
         if (l.rfind("VmHWM:", 0) == 0) s.hwm_mb = std::stod(l.substr(6)) / 1024.0;
     }
     return s;
+}
+
+int64_t cpu_ns(pid_t pid) {
+    int64_t sum = 0;
+    for (const auto& task : fs::directory_iterator("/proc/" + std::to_string(pid) + "/task")) {
+        std::ifstream in(task.path() / "schedstat");
+        int64_t ns = 0;
+        if (in >> ns) sum += ns;
+    }
+    return sum;
 }
 
 std::string mark(bool pass) { return pass ? "✅ pass" : "❌ fail"; }

@@ -55,14 +55,19 @@ std::string clerk_id(int window);
 std::string item_code(int queue);
 char queue_letter(int queue);
 
-// The real hallserver on loopback ports with a temp database, demo passwords.
+// The real hallserver on loopback ports with a temp database, demo passwords; `binary` is the
+// hallserver built with this program unless given (an older build, to compare).
 struct Server {
     std::filesystem::path dir;
     Child* proc = nullptr;
     std::string requests, events;
-    Server(const std::filesystem::path& dir, const std::filesystem::path& catalogue);
+    Server(const std::filesystem::path& dir, const std::filesystem::path& catalogue,
+           const std::string& binary = HALLSERVER_BIN);
     ~Server();
 };
+
+// CPU time of a process so far, every thread, in nanoseconds (/proc/PID/task/*/schedstat).
+int64_t cpu_ns(pid_t pid);
 
 // A hall-loadgen child in "subscribe" mode (fanout.cpp).
 std::string self_exe();
@@ -90,6 +95,9 @@ std::string mark(bool pass);
 struct Options {
     bool quick = false;
     bool full = false;
+    std::string server = HALLSERVER_BIN;  // issue: the hallserver to measure
+    std::string old_server;  // issue: an older hallserver run beside it, step by step
+    bool day_only = false;   // issue: only the cost of a request as the day grows (for profiling)
     int calls = 0, displays = 0;  // fanout: overrides of the defaults when > 0
 };
 

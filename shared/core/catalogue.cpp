@@ -17,16 +17,16 @@ Error problem(ErrorCode code, std::string detail) { return Error{code, std::move
 }  // namespace
 
 const Queue* Catalogue::queue(const std::string& letter) const {
-    return find_by(queues, letter, [](const Queue& q) { return q.letter; });
+    return find_by(queues, letter, [](const Queue& q) -> const std::string& { return q.letter; });
 }
 const ServiceItem* Catalogue::item(const std::string& code) const {
-    return find_by(items, code, [](const ServiceItem& i) { return i.code; });
+    return find_by(items, code, [](const ServiceItem& i) -> const std::string& { return i.code; });
 }
 const WindowDef* Catalogue::window(int number) const {
     return find_by(windows, number, [](const WindowDef& w) { return w.number; });
 }
 const Clerk* Catalogue::clerk(const std::string& id) const {
-    return find_by(clerks, id, [](const Clerk& c) { return c.id; });
+    return find_by(clerks, id, [](const Clerk& c) -> const std::string& { return c.id; });
 }
 
 std::optional<Error> Catalogue::validate() const {

@@ -52,9 +52,8 @@ const Ticket* Hall::ticket(int64_t id) const {
 }
 
 const Ticket* Hall::ticket_by_number(const std::string& number) const {
-    for (const auto& [id, t] : tickets_)
-        if (t.number == number) return &t;
-    return nullptr;
+    auto it = by_number_.find(number);
+    return it == by_number_.end() ? nullptr : ticket(it->second);
 }
 
 const WindowStatus* Hall::window(int number) const {
@@ -64,8 +63,11 @@ const WindowStatus* Hall::window(int number) const {
 
 const Ticket* Hall::active_ticket(const std::string& holder_key, const std::string& item) const {
     if (holder_key.empty()) return nullptr;
-    for (const auto& [id, t] : tickets_) {
-        if (t.holder_key != holder_key || t.item != item) continue;
+    auto held = by_holder_.find(holder_key);
+    if (held == by_holder_.end()) return nullptr;
+    for (int64_t id : held->second) {
+        const Ticket& t = tickets_.at(id);
+        if (t.item != item) continue;
         if (t.state == TicketState::waiting || t.state == TicketState::called ||
             t.state == TicketState::serving || t.state == TicketState::parked)
             return &t;

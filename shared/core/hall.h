@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -157,6 +158,24 @@ public:
     // Mean service seconds for an item (learned, else from the catalogue), or the queue average.
     double service_seconds(const std::string& item, const std::string& queue) const;
 
+    // Indexes kept by apply(), so that the estimate and the calling policy read the waiting
+    // tickets (or a summary of them) instead of the whole day.
+    struct Backlog {  // one queue's waiting tickets that were not transferred to a window
+        std::set<std::pair<int64_t, int64_t>> by_issue;  // (issued_at, id), oldest first
+        std::map<std::string, int> items;                // item → waiting tickets
+        int green = 0;                                   // green-channel ones among them
+        std::set<int64_t> slotted;  // the others with a reservation slot (due from slot_at)
+    };
+    struct DayCalls {  // sums over today's called tickets: walks to the window and no-shows
+        int64_t walk_ms = 0, no_show_ms = 0;
+        int started = 0, no_shows = 0;
+        void count(const Ticket& t, int sign);
+    };
+    const std::set<int64_t>& waiting() const { return waiting_; }  // ids of every waiting ticket
+    const std::map<std::string, Backlog>& backlogs() const { return backlogs_; }
+    const std::set<int64_t>& waiting_targeted() const { return targeted_; }  // transferred to a window
+    const DayCalls& day_calls() const { return calls_; }
+
     // Restores a state written by the protocol codec (snapshot).
     struct Parts {
         std::shared_ptr<const Catalogue> catalogue;
@@ -178,6 +197,8 @@ private:
     Decision decide_rating(const Command& cmd, const Ticket* named, int64_t now) const;
     Decision issue(const Command& cmd, int64_t now) const;
     void apply_ticket_event(const Event& e);
+    void index(const Ticket& t, int sign);  // adds (+1) or removes (-1) a ticket from the indexes
+    void clear_indexes();
 
     std::shared_ptr<const Catalogue> catalogue_ = std::make_shared<Catalogue>();
     std::shared_ptr<const Policy> policy_ = std::make_shared<Policy>();
@@ -188,6 +209,11 @@ private:
     std::map<int64_t, Ticket> tickets_;
     std::map<std::string, double> learned_;
     uint64_t seq_ = 0;
+    std::map<std::string, int64_t> by_number_;
+    std::map<std::string, std::set<int64_t>> by_holder_;  // holder key → tickets
+    std::set<int64_t> waiting_, targeted_;
+    std::map<std::string, Backlog> backlogs_;
+    DayCalls calls_;
 };
 
 const char* to_string(TicketClass v);

@@ -17,7 +17,46 @@ Hall Hall::from_parts(Parts p) {
     h.tickets_ = std::move(p.tickets);
     h.learned_ = std::move(p.learned);
     h.seq_ = p.seq;
+    for (const auto& [id, t] : h.tickets_) {
+        h.by_number_.emplace(t.number, id);
+        if (!t.holder_key.empty()) h.by_holder_[t.holder_key].insert(id);
+        h.index(t, +1);
+    }
     return h;
+}
+
+void Hall::DayCalls::count(const Ticket& t, int sign) {
+    if (t.called_at && t.started_at >= t.called_at) {
+        walk_ms += sign * (t.started_at - t.called_at);
+        started += sign;
+    } else if (t.state == TicketState::no_show && t.finished_at >= t.called_at) {
+        no_show_ms += sign * (t.finished_at - t.called_at);
+        no_shows += sign;
+    }
+}
+
+void Hall::index(const Ticket& t, int sign) {
+    calls_.count(t, sign);
+    if (t.state != TicketState::waiting) return;
+    auto put = [sign](std::set<int64_t>& s, int64_t id) { sign > 0 ? void(s.insert(id)) : void(s.erase(id)); };
+    put(waiting_, t.id);
+    if (t.target_window) return put(targeted_, t.id);
+    Backlog& b = backlogs_[t.queue];
+    if (sign > 0) b.by_issue.emplace(t.issued_at, t.id);
+    else b.by_issue.erase({t.issued_at, t.id});
+    if ((b.items[t.item] += sign) == 0) b.items.erase(t.item);
+    if (t.klass == TicketClass::green) b.green += sign;
+    else if (t.klass == TicketClass::reservation && t.slot_at > 0) put(b.slotted, t.id);
+    if (b.by_issue.empty()) backlogs_.erase(t.queue);
+}
+
+void Hall::clear_indexes() {
+    by_number_.clear();
+    by_holder_.clear();
+    waiting_.clear();
+    targeted_.clear();
+    backlogs_.clear();
+    calls_ = {};
 }
 
 void Hall::apply(const Event& e) {
@@ -41,6 +80,7 @@ void Hall::apply(const Event& e) {
             day_ = e.day;
             counters_.clear();
             tickets_.clear();
+            clear_indexes();
             for (auto& [n, w] : windows_) {
                 w.state = WindowState::closed;
                 w.clerk.clear();
@@ -52,7 +92,15 @@ void Hall::apply(const Event& e) {
             return;
         case EventType::ticket_issued:
             if (!e.issued) return;
+            if (const Ticket* before = ticket(e.issued->id)) {
+                by_number_.erase(before->number);
+                if (auto h = by_holder_.find(before->holder_key); h != by_holder_.end()) h->second.erase(before->id);
+                index(*before, -1);
+            }
             tickets_[e.issued->id] = *e.issued;
+            by_number_.emplace(e.issued->number, e.issued->id);
+            if (!e.issued->holder_key.empty()) by_holder_[e.issued->holder_key].insert(e.issued->id);
+            index(*e.issued, +1);
             counters_[e.issued->queue] = e.issued->serial;
             if (e.issued->id >= next_ticket_id_) next_ticket_id_ = e.issued->id + 1;
             return;
@@ -74,7 +122,11 @@ void Hall::apply(const Event& e) {
             default: break;
         }
     }
+    auto tit = tickets_.find(e.ticket);
+    if (tit == tickets_.end()) return;
+    index(tit->second, -1);
     apply_ticket_event(e);
+    index(tit->second, +1);
 }
 
 void Hall::apply_ticket_event(const Event& e) {

@@ -29,14 +29,51 @@ Candidate rate(const WindowStatus& w, const Ticket& t, const Policy& p, int64_t 
     return {t.id, false, {profile_rank(w, t), t.issued_at, t.id}};
 }
 
-// Best priority and best normal candidate among those not yet taken.
+// Best priority and best normal candidate among those not yet taken, from the hall's index: the
+// tickets transferred to the window, then each queue of its profile, whose backlog is in issue
+// order — so its first green ticket is its best green one, its first aged one (aged tickets come
+// first) its best aged one, and its first other one its best normal one; reservations due at their
+// slot are few and all looked at. Only the first queue with a normal ticket can give the best one.
 void best(const Hall& hall, const WindowStatus& w, int64_t now, const std::set<int64_t>& taken,
           std::optional<Candidate>& pri, std::optional<Candidate>& norm) {
-    for (const auto& [id, t] : hall.tickets()) {
-        if (t.state != TicketState::waiting || !window_serves(w, t) || taken.count(id)) continue;
-        Candidate c = rate(w, t, hall.policy(), now);
+    const Policy& p = hall.policy();
+    auto consider = [&](const Ticket& t) {
+        Candidate c = rate(w, t, p, now);
         auto& slot = c.priority ? pri : norm;
         if (!slot || c.key < slot->key) slot = c;
+    };
+    for (int64_t id : hall.waiting_targeted()) {
+        const Ticket& t = *hall.ticket(id);
+        if (t.target_window == w.number && !taken.count(id)) consider(t);
+    }
+    for (auto q = w.profile.begin(); q != w.profile.end(); ++q) {
+        if (std::find(w.profile.begin(), q, *q) != q) continue;  // listed twice: ranked by the first
+        auto it = hall.backlogs().find(*q);
+        if (it == hall.backlogs().end()) continue;
+        const Hall::Backlog& b = it->second;
+        // Each kind is looked for until found; aged tickets, the oldest, come before the others.
+        bool green_done = b.green == 0, aged_done = p.aging_minutes <= 0, normal_done = norm.has_value();
+        for (int64_t id : b.slotted)
+            if (!taken.count(id)) consider(*hall.ticket(id));
+        for (const auto& [issued, id] : b.by_issue) {
+            if (green_done && aged_done && normal_done) break;
+            if (taken.count(id)) continue;
+            const Ticket& t = *hall.ticket(id);
+            if (t.klass == TicketClass::green) {
+                if (!green_done) consider(t);
+                green_done = true;
+                continue;
+            }
+            if (t.klass == TicketClass::reservation && t.slot_at > 0) continue;  // looked at above
+            if (p.aging_minutes > 0 && t.issued_at + int64_t(p.aging_minutes) * 60000 <= now) {
+                if (!aged_done) consider(t);
+                aged_done = true;
+                continue;
+            }
+            aged_done = true;  // no aged one after a younger one
+            if (!normal_done) consider(t);
+            normal_done = true;
+        }
     }
 }
 

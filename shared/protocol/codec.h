@@ -29,7 +29,8 @@ Policy policy_from_json(const Json& j, Policy defaults = {});
 Json to_json(const WindowStatus& w);
 
 // The whole state at its sequence number; the replica and the server's restart both read it.
-Json snapshot_json(const Hall& hall);
+// Without tickets: everything but the "tickets" array (the store writes the tickets as a delta).
+Json snapshot_json(const Hall& hall, bool with_tickets = true);
 Hall hall_from_snapshot(const Json& j);
 
 }  // namespace hallq

@@ -124,13 +124,14 @@ Json to_json(const WindowStatus& w) {
                              {"bad", w.ratings.bad}, {"not_rated", w.ratings.not_rated}}}};
 }
 
-Json snapshot_json(const Hall& h) {
+Json snapshot_json(const Hall& h, bool with_tickets) {
     Json j{{"v", 1}, {"seq", h.seq()}, {"day", h.day()}, {"next_ticket_id", h.next_ticket_id()},
            {"catalogue", to_json(h.catalogue())}, {"policy", to_json(h.policy())}};
     j["counters"] = h.counters();
     j["learned_seconds"] = h.learned_seconds();
     j["windows"] = Json::array();
     for (const auto& [n, w] : h.windows()) j["windows"].push_back(to_json(w));
+    if (!with_tickets) return j;
     j["tickets"] = Json::array();
     for (const auto& [id, t] : h.tickets()) j["tickets"].push_back(to_json(t));
     return j;
