@@ -1,74 +1,59 @@
-// service.cpp - commands: idempotent, committed before the reply, published after it.
+// service.cpp - the request pipeline: every request parsed, checked against its stored reply,
+// authorized, handled by its module, committed before the reply, published after it, and logged
+// once, here. Nothing a handler throws leaves this file.
 #include "service.h"
 
-#include <cstdio>
 #include <stdexcept>
 
-#include "core/estimator.h"
-#include "core/idnumber.h"
 #include "log.h"
+#include "modules/passwords.h"
+#include "modules/queries.h"
+#include "modules/reservations.h"
+#include "modules/tickets.h"
 #include "protocol/codec.h"
 #include "protocol/commands.h"
-#include "protocol/envelope.h"
-#include "service_queries.h"
+#include "protocol/fingerprint.h"
 
 namespace hallq {
 
-namespace {
-// Personal fields, at any depth (import_reservations nests them), enter the fingerprint only in
-// their masked form; passwords not at all.
-void mask_personal(Json& j) {
-    if (j.is_array()) {
-        for (Json& x : j) mask_personal(x);
-        return;
+std::vector<std::string> HandlerTable::missing() const {
+    std::vector<std::string> out;
+    for (const MessageInfo& m : message_table()) {
+        if (m.kind == MessageKind::internal) continue;
+        bool has = m.kind == MessageKind::query ? query(m.type) != nullptr : command(m.type) != nullptr;
+        if (!has) out.emplace_back(m.name);
     }
-    if (!j.is_object()) return;
-    for (auto it = j.begin(); it != j.end(); ++it) {
-        const std::string& key = it.key();
-        Json& v = *it;
-        if (is_password_field(key)) v = "*";
-        else if (!v.is_string()) mask_personal(v);
-        else if (key == "id_number") v = mask_id_number(v.get<std::string>());
-        else if (key == "holder_name" || key == "name") v = mask_name(v.get<std::string>());
-        else if (key == "phone") v = mask_phone(v.get<std::string>());
-    }
+    return out;
 }
-
-// What a request asked for, stable across restarts and builds: FNV-1a 64 of the type and the
-// body in canonical form (object keys sorted), as hex. Personal data enters only in its masked
-// form, the form the database already holds, so the stored fingerprint reveals nothing more.
-// Passwords do not enter at all: each is replaced by the same constant, so a retry is still the
-// same request, and the stored fingerprint reveals nothing about them.
-std::string fingerprint(const std::string& type, Json body) {
-    mask_personal(body);
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : type + "\n" + body.dump()) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
-}
-}  // namespace
 
 HallService::HallService(Store& store, const ServerConfig& cfg, const IdentityVault* vault)
-    : store_(store), cfg_(cfg), vault_(vault) {}
+    : st_{store, cfg, vault, Hall{}} {
+    tickets_ = std::make_unique<TicketsModule>(st_, table_);
+    passwords_ = std::make_unique<PasswordsModule>(st_, table_);
+    reservations_ = std::make_unique<ReservationsModule>(st_, table_);
+    register_queries(st_, table_);
+    if (auto missing = table_.missing(); !missing.empty())
+        throw std::logic_error("no handler for message type " + missing.front());
+}
+
+HallService::~HallService() = default;
 
 std::vector<std::string> HallService::start(const std::optional<Catalogue>& catalogue, int64_t now) {
-    hall_ = store_.load();
+    st_.hall = st_.store.load();
+    const Hall& hall = st_.hall;
     std::vector<std::string> publish;
-    bool changed = catalogue && to_json(*catalogue) != to_json(hall_.catalogue());
-    bool policy_changed = to_json(cfg_.policy) != to_json(hall_.policy());
+    bool changed = catalogue && to_json(*catalogue) != to_json(hall.catalogue());
+    bool policy_changed = to_json(st_.cfg.policy) != to_json(hall.policy());
     if (changed || policy_changed) {
-        std::vector<Event> setup{Hall::setup(catalogue ? *catalogue : hall_.catalogue(), cfg_.policy, now)};
-        since_snapshot_ = cfg_.snapshot_every;  // store a snapshot with the new catalogue
-        commit(std::move(setup), "", [] { return Json::object(); }, publish);
-        HALLQ_LOG(info, "catalogue installed: " << hall_.catalogue().queues.size() << " queues, "
-                                                << hall_.catalogue().items.size() << " items, "
-                                                << hall_.catalogue().windows.size() << " windows");
+        Work setup;
+        setup.events.push_back(Hall::setup(catalogue ? *catalogue : hall.catalogue(), st_.cfg.policy, now));
+        since_snapshot_ = st_.cfg.snapshot_every;  // store a snapshot with the new catalogue
+        commit(setup, "", "", now, publish);
+        HALLQ_LOG(info, "catalogue installed: " << hall.catalogue().queues.size() << " queues, "
+                                                << hall.catalogue().items.size() << " items, "
+                                                << hall.catalogue().windows.size() << " windows");
     }
-    if (hall_.catalogue().queues.empty())
+    if (hall.catalogue().queues.empty())
         throw std::runtime_error("the database has no catalogue: start with --demo or --catalogue FILE");
     auto more = tick(now);
     publish.insert(publish.end(), more.begin(), more.end());
@@ -77,57 +62,81 @@ std::vector<std::string> HallService::start(const std::optional<Catalogue>& cata
 
 std::vector<std::string> HallService::tick(int64_t now) {
     std::vector<std::string> publish;
-    std::string day = service_day(now, cfg_.rollover_minutes);
-    if (day == hall_.day()) return publish;
+    std::string day = service_day(now, st_.cfg.rollover_minutes);
+    if (day == st_.hall.day()) return publish;
     Command c;
     c.type = CommandType::rollover;
     c.day = day;
-    Decision d = hall_.decide(c, now);
+    Decision d = st_.hall.decide(c, now);
     if (!d.ok()) {  // the clock is behind the stored day: keep the day, warn once per day seen
         if (day != clock_behind_day_)
-            HALLQ_LOG(warn, "the clock says service day " << day << " but day " << hall_.day()
+            HALLQ_LOG(warn, "the clock says service day " << day << " but day " << st_.hall.day()
                                                         << " is already open; keeping it");
         clock_behind_day_ = day;
         return publish;
     }
-    since_snapshot_ = cfg_.snapshot_every;
-    ReservationWrites no_shows;  // booked reservations of the days before are missed
-    no_shows.no_show_before = day;
-    commit(std::move(d.events), "", [] { return Json::object(); }, publish, "", no_shows);
-    store_.prune_requests(now - 2 * 86400 * 1000LL);
+    since_snapshot_ = st_.cfg.snapshot_every;
+    Work rollover;
+    rollover.events = std::move(d.events);
+    rollover.reservations.no_show_before = day;  // booked reservations of the days before are missed
+    commit(rollover, "", "", now, publish);
+    st_.store.prune_requests(now - 2 * 86400 * 1000LL);
     HALLQ_LOG(info, "service day " << day << " begins; ticket numbers restart");
     return publish;
 }
 
-std::string HallService::commit(std::vector<Event> events, const std::string& rid,
-                                const std::function<Json()>& reply_body,
-                                std::vector<std::string>& publish, const std::string& print,
-                                const ReservationWrites& reservations) {
-    uint64_t seq = hall_.seq();
-    for (Event& e : events) {
+std::variant<Json, Error> HallService::seed_reservations(const std::vector<ImportedReservation>& entries,
+                                                         int64_t now) {
+    CommandResult r = reservations_->import(entries, now);
+    if (auto* err = std::get_if<Error>(&r)) return *err;
+    Work& w = std::get<Work>(r);
+    Json counts = w.reply(st_.hall);
+    std::vector<std::string> publish;
+    auto stored = parse_reply(commit(w, "", "", now, publish));
+    if (!stored || !stored->ok) return Error{ErrorCode::internal, "storage"};
+    return counts;
+}
+
+std::string HallService::commit(Work& w, const std::string& rid, const std::string& fingerprint, int64_t now,
+                                std::vector<std::string>& publish) {
+    Hall& hall = st_.hall;
+    uint64_t seq = hall.seq();
+    for (Event& e : w.events) {
         e.seq = ++seq;
-        hall_.apply(e);
+        hall.apply(e);
     }
-    Json body = reply_body();
-    body["seq"] = hall_.seq();
+    Json body = w.reply(hall);
+    body["seq"] = hall.seq();
     std::string reply = make_reply(rid, body);
-    since_snapshot_ += int(events.size());
-    bool snapshot = since_snapshot_ >= cfg_.snapshot_every;
+    since_snapshot_ += int(w.events.size());
+    bool snapshot = since_snapshot_ >= st_.cfg.snapshot_every;
+    w.reservations.at = now;
     try {
-        store_.commit(events, hall_, rid, reply, snapshot, print, reservations);
+        if (w.credential)
+            st_.store.set_password_hash(w.credential->clerk, w.credential->hash, now, rid, reply, fingerprint);
+        else
+            st_.store.commit(w.events, hall, rid, reply, snapshot, fingerprint, w.reservations);
     } catch (const StoreError& e) {
         HALLQ_LOG(error, "commit failed, state reloaded: " << e.what());
-        hall_ = store_.load();
+        reload();
         return make_error_reply(rid, Error{ErrorCode::internal, "storage"});
     }
-    if (snapshot && !events.empty()) since_snapshot_ = 0;
-    for (const Event& e : events) publish.push_back(to_json(e, &hall_).dump());
+    if (snapshot && !w.events.empty()) since_snapshot_ = 0;
+    for (const Event& e : w.events) publish.push_back(wire_text(to_json(e, &hall)));
     return reply;
+}
+
+void HallService::reload() {
+    try {
+        st_.hall = st_.store.load();
+    } catch (const std::exception& e) {
+        HALLQ_LOG(error, "state reload failed: " << e.what());  // the next request retries the commit path
+    }
 }
 
 bool HallService::begin_batch() {
     try {
-        store_.begin_batch();
+        st_.store.begin_batch();
         return true;
     } catch (const StoreError& e) {
         HALLQ_LOG(error, "cannot open a batch: " << e.what());
@@ -137,11 +146,11 @@ bool HallService::begin_batch() {
 
 bool HallService::end_batch() {
     try {
-        store_.end_batch();
+        st_.store.end_batch();
         return true;
     } catch (const StoreError& e) {
         HALLQ_LOG(error, "batch commit failed, state reloaded: " << e.what());
-        hall_ = store_.load();
+        reload();
         return false;
     }
 }
@@ -150,136 +159,75 @@ std::string HallService::internal_error_reply(const std::string& rid) {
     return make_error_reply(rid, Error{ErrorCode::internal, "storage"});
 }
 
+void HallService::refuse(Outcome& out, std::string_view type, const Error& e, bool warn) {
+    if (warn) HALLQ_LOG(warn, "refused " << type << " (" << out.rid << "): " << to_string(e.code) << " " << e.detail);
+    else HALLQ_LOG(debug, type << " refused (" << out.rid << "): " << to_string(e.code) << " " << e.detail);
+    out.reply = make_error_reply(out.rid, e);
+    out.publish.clear();
+}
+
 HallService::Outcome HallService::handle(std::string_view bytes, int64_t now) {
     Outcome out;
-    std::string& rid = out.rid;
-    auto parsed = parse_request(bytes, &rid);
-    if (auto* err = std::get_if<Error>(&parsed)) {
-        HALLQ_LOG(warn, "refused request: " << to_string(err->code) << " " << err->detail);
-        out.reply = make_error_reply(rid, *err);
-        return out;
+    // The exception barrier: whatever a handler throws is a refusal of this request only. The
+    // state is reloaded from the store, so a change applied but not committed is forgotten.
+    try {
+        run(bytes, now, out);
+    } catch (const StoreError& e) {
+        HALLQ_LOG(error, "request " << out.rid << ": storage: " << e.what());
+        reload();
+        refuse(out, "request", Error{ErrorCode::internal, "storage"});
+    } catch (const std::exception& e) {
+        HALLQ_LOG(error, "request " << out.rid << " failed, state reloaded: " << e.what());
+        reload();
+        refuse(out, "request", Error{ErrorCode::internal, "unexpected"});
+    } catch (...) {
+        HALLQ_LOG(error, "request " << out.rid << " failed, state reloaded");
+        reload();
+        refuse(out, "request", Error{ErrorCode::internal, "unexpected"});
     }
-    const Request& req = std::get<Request>(parsed);
-    if (req.type == "reservations") {
-        out.reply = reservations_query(req);
-        return out;
-    }
-    if (is_query_type(req.type)) {
-        out.reply = answer_query(hall_, req.type, req.rid, req.body, now);
-        return out;
-    }
-    std::string print = fingerprint(req.type, req.body);
-    if (auto cached = store_.cached_reply(req.rid)) {
-        if (!cached->fingerprint.empty() && cached->fingerprint != print) {
-            HALLQ_LOG(warn, "request id " << req.rid << " reused for a different " << req.type);
-            out.reply = make_error_reply(req.rid, Error{ErrorCode::rid_reused, req.rid});
-            return out;
-        }
-        HALLQ_LOG(debug, "repeated request " << req.rid << " answered from the log");
-        out.reply = cached->reply;
-        return out;
-    }
-    if (req.type == "change_password") {
-        out.reply = change_password(req.rid, req.body, print, now);
-        return out;
-    }
-    if (req.type == "check_in") {
-        out.reply = check_in(req, print, now, out.publish);
-        return out;
-    }
-    if (req.type == "import_reservations") {
-        out.reply = import_reservations(req, print, now);
-        return out;
-    }
-    auto decoded = decode_command(req.type, req.body);
-    if (auto* err = std::get_if<Error>(&decoded)) {
-        HALLQ_LOG(debug, req.type << " refused: " << to_string(err->code) << " " << err->detail);
-        out.reply = make_error_reply(req.rid, *err);
-        return out;
-    }
-    Command& cmd = std::get<Command>(decoded);
-    if (cmd.type == CommandType::issue_ticket) {
-        if (const Ticket* held = prepare_id_issue(req, cmd)) {  // one active ticket per person and item
-            int64_t id = held->id;
-            ReservationWrites none;
-            none.at = now;
-            out.reply = commit({}, req.rid, [&] {
-                Json j = command_result(hall_, id, 0, now);
-                j["ticket"]["existing"] = true;
-                return j;
-            }, out.publish, print, none);
-            return out;
-        }
-    }
-    if (cmd.type == CommandType::clerk_login) {
-        if (auto refused = check_password(cmd.clerk, cmd.password, now)) {
-            out.reply = make_error_reply(req.rid, *refused);
-            return out;
-        }
-    }
-    Decision d = hall_.decide(cmd, now);
-    if (!d.ok()) {
-        HALLQ_LOG(debug, req.type << " refused: " << to_string(d.error.code) << " " << d.error.detail);
-        out.reply = make_error_reply(req.rid, d.error);
-        return out;
-    }
-    int64_t ticket = d.events.front().ticket;
-    int window = d.events.front().window;
-    out.reply = commit(std::move(d.events), req.rid,
-                       [&] { return command_result(hall_, ticket, window, now); }, out.publish, print);
-    HALLQ_LOG(debug, req.type << " done (" << req.rid << ")");
     return out;
 }
 
-std::optional<Error> HallService::check_password(const std::string& clerk, const std::string& password,
-                                                 int64_t now) {
-    if (login_guard_.locked(clerk, now)) {
-        HALLQ_LOG(info, "password of clerk " << clerk << " not checked: locked after failed logins");
-        return Error{ErrorCode::login_locked, ""};
-    }
-    std::optional<std::string> hash;
-    try {
-        hash = store_.password_hash(clerk);
-        if (!hash && unknown_clerk_hash_.empty()) unknown_clerk_hash_ = hash_password("no such clerk");
-    } catch (const std::exception& e) {
-        HALLQ_LOG(error, "password check failed: " << e.what());
-        return Error{ErrorCode::internal, "storage"};
-    }
-    // An id without a credential costs the same time as a wrong password: ids cannot be probed.
-    bool right = verify_password(hash ? *hash : unknown_clerk_hash_, password) && hash;
-    if (right) {
-        login_guard_.succeeded(clerk);
-        return std::nullopt;
-    }
-    if (!hash)
-        HALLQ_LOG(warn, "clerk " << clerk << " refused: no password set"
-                                 << (hall_.catalogue().clerk(clerk) ? "" : " (not in the catalogue)"));
-    else
-        HALLQ_LOG(info, "clerk " << clerk << " refused: wrong password");
-    if (login_guard_.failed(clerk, now))
-        HALLQ_LOG(warn, "clerk " << clerk << ": " << LoginGuard::kMaxFailures
-                                 << " failed logins within 10 minutes; refused for 5 minutes");
-    return Error{ErrorCode::wrong_password, ""};
-}
+void HallService::run(std::string_view bytes, int64_t now, Outcome& out) {
+    auto parsed = parse_request(bytes, &out.rid);
+    if (auto* err = std::get_if<Error>(&parsed)) return refuse(out, "request", *err, true);
+    const Request& req = std::get<Request>(parsed);
+    const MessageInfo* msg = find_message(req.type);
 
-std::string HallService::change_password(const std::string& rid, const Json& body,
-                                         const std::string& print, int64_t now) {
-    auto decoded = decode_password_change(body);
-    if (auto* err = std::get_if<Error>(&decoded)) {
-        HALLQ_LOG(debug, "change_password refused: " << to_string(err->code) << " " << err->detail);
-        return make_error_reply(rid, *err);
+    if (msg && msg->kind == MessageKind::query) {  // queries are never stored
+        Call call{req, *msg, now};
+        if (authorize_)
+            if (auto refusal = authorize_(call)) return refuse(out, req.type, *refusal, true);
+        QueryResult r = (*table_.query(msg->type))(call);
+        if (auto* err = std::get_if<Error>(&r)) return refuse(out, req.type, *err);
+        out.reply = make_reply(req.rid, std::get<Json>(r));
+        return;
     }
-    const PasswordChange& p = std::get<PasswordChange>(decoded);
-    if (auto refused = check_password(p.clerk, p.old_password, now)) return make_error_reply(rid, *refused);
-    std::string reply = make_reply(rid, Json{{"clerk", p.clerk}, {"seq", hall_.seq()}});
-    try {
-        store_.set_password_hash(p.clerk, hash_password(p.new_password), now, rid, reply, print);
-    } catch (const std::exception& e) {
-        HALLQ_LOG(error, "password change failed: " << e.what());
-        return make_error_reply(rid, Error{ErrorCode::internal, "storage"});
+
+    // Idempotency: a request id seen before gets its stored reply, whatever the type or body.
+    std::string print = request_fingerprint(req.type, req.body);
+    if (auto cached = st_.store.cached_reply(req.rid)) {
+        // Replies stored by earlier releases carry the legacy fingerprint (pruned after 48 hours).
+        if (!cached->fingerprint.empty() && cached->fingerprint != print &&
+            cached->fingerprint != legacy_request_fingerprint(req.type, req.body))
+            return refuse(out, req.type, Error{ErrorCode::rid_reused, req.rid}, true);
+        HALLQ_LOG(debug, "repeated request " << req.rid << " answered from the log");
+        out.reply = cached->reply;
+        return;
     }
-    HALLQ_LOG(info, "clerk " << p.clerk << " changed their password");
-    return reply;
+    if (!msg || msg->kind == MessageKind::internal) return refuse(out, req.type, Error{ErrorCode::unknown_type, req.type});
+
+    Call call{req, *msg, now};
+    if (authorize_)
+        if (auto refusal = authorize_(call)) return refuse(out, req.type, *refusal, true);
+    // Nobody is born after the service day (the decoders check every other ID-number rule).
+    if (auto born = check_birth_dates(req.body, st_.hall.day())) return refuse(out, req.type, *born);
+    CommandResult result = (*table_.command(msg->type))(call);
+    if (auto* err = std::get_if<Error>(&result)) return refuse(out, req.type, *err);
+    Work& w = std::get<Work>(result);
+    out.reply = commit(w, req.rid, print, now, out.publish);
+    if (w.notable) HALLQ_LOG(info, req.type << " done (" << req.rid << ")" << (w.summary.empty() ? "" : ": ") << w.summary);
+    else HALLQ_LOG(debug, req.type << " done (" << req.rid << ")" << (w.summary.empty() ? "" : ": ") << w.summary);
 }
 
 }  // namespace hallq

@@ -1,30 +1,34 @@
-// service.h - the hall server's request handling: decode → decide → commit → reply → publish.
+// service.h - the hall server's request pipeline: parse → idempotency → find the handler →
+// authorize → handler → commit → reply and log line → publish. Handlers live in modules by domain
+// (modules/: tickets, reservations, passwords, queries).
 //
 // Single-threaded by design: one request at a time against one state, so every answer and every
-// event sequence number is decided in one order. Nothing here touches ZeroMQ.
+// event sequence number is decided in one order. Nothing here touches ZeroMQ. No request, however
+// hostile, ends the process: whatever a handler throws is answered `internal` and logged.
 #pragma once
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "config.h"
-#include "core/hall.h"
-#include "credentials.h"
-#include "identity_vault.h"
-#include "protocol/envelope.h"
-#include "protocol/json.h"
+#include "modules/module.h"
 #include "protocol/reservations.h"
-#include "store.h"
 
 namespace hallq {
+
+class TicketsModule;
+class PasswordsModule;
+class ReservationsModule;
 
 class HallService {
 public:
     // Without a vault, check_in and import_reservations are refused (internal, "identity key")
-    // and tickets issued with an ID number get no holder key.
+    // and tickets issued with an ID number get no holder key. Throws std::logic_error if a message
+    // type of the table that clients may send has no handler.
     HallService(Store& store, const ServerConfig& cfg, const IdentityVault* vault = nullptr);
+    ~HallService();
 
     // Loads the stored state; installs `catalogue` if given and different; rolls the day over if
     // needed. Returns the events to publish. Throws StoreError, or std::runtime_error when there
@@ -37,6 +41,11 @@ public:
         std::vector<std::string> publish;  // event JSON, in sequence order, after the reply
     };
     Outcome handle(std::string_view request, int64_t now);
+
+    // The authorization step: called for every request with its handler found, before the
+    // handler; a refusal is the reply. None set: everything is allowed.
+    using Authorizer = std::function<std::optional<Error>(const Call&)>;
+    void set_authorizer(Authorizer a) { authorize_ = std::move(a); }
 
     // Group commit: the requests handled between begin_batch() and end_batch() are committed in
     // one transaction. Their replies and events must be held until end_batch() returned true; on
@@ -54,43 +63,25 @@ public:
     // Returns {"imported", "updated", "kept"}, or the refusal. Throws StoreError.
     std::variant<Json, Error> seed_reservations(const std::vector<ImportedReservation>& entries, int64_t now);
 
-    const Hall& hall() const { return hall_; }
+    const Hall& hall() const { return st_.hall; }
 
 private:
-    // Applies and commits the events, with the reservation writes, and the reply `reply_body`
-    // builds from the new state. Returns the reply; on a storage failure the state is reloaded
-    // and an error reply returned.
-    std::string commit(std::vector<Event> events, const std::string& rid,
-                       const std::function<Json()>& reply_body, std::vector<std::string>& publish,
-                       const std::string& fingerprint = "", const ReservationWrites& reservations = {});
+    void run(std::string_view bytes, int64_t now, Outcome& out);
+    // The refusal's reply and its log line.
+    void refuse(Outcome& out, std::string_view type, const Error& e, bool warn = false);
+    // Numbers and applies the work's events, builds the reply from the new state, and stores
+    // events, rows and reply in one transaction. Returns the reply; on a storage failure the state
+    // is reloaded and an `internal` reply returned (then nothing is published).
+    std::string commit(Work& w, const std::string& rid, const std::string& fingerprint, int64_t now,
+                       std::vector<std::string>& publish);
+    void reload();
 
-    // Reservations (service_reservations.cpp).
-    std::string check_in(const Request& req, const std::string& print, int64_t now,
-                         std::vector<std::string>& publish);
-    std::string import_reservations(const Request& req, const std::string& print, int64_t now);
-    std::string reservations_query(const Request& req);
-    // The rows an import writes, with the counts for its reply; or the refusal.
-    std::variant<ReservationWrites, Error> prepare_import(const std::vector<ImportedReservation>& entries,
-                                                          int64_t now, Json& counts);
-    // issue_ticket with an ID number: the holder key on the command, green class by age; returns
-    // the holder's active ticket for the same item, if any (then nothing is issued).
-    const Ticket* prepare_id_issue(const Request& req, Command& cmd);
-    // Age in whole years on the service day; -1 if the day is not set.
-    int age_today(const IdNumberInfo& id) const;
-    bool green_by_age(int age) const { return cfg_.green_channel_age > 0 && age >= cfg_.green_channel_age; }
-
-    // The password check of clerk_login and change_password: the lockout, then the stored hash.
-    // Returns the refusal, or nothing when the password is right.
-    std::optional<Error> check_password(const std::string& clerk, const std::string& password, int64_t now);
-    std::string change_password(const std::string& rid, const Json& body, const std::string& print,
-                                int64_t now);
-
-    Store& store_;
-    LoginGuard login_guard_;
-    std::string unknown_clerk_hash_;  // verified against for ids without a credential: same cost
-    const ServerConfig& cfg_;
-    const IdentityVault* vault_;
-    Hall hall_;
+    ServiceState st_;
+    HandlerTable table_;
+    std::unique_ptr<TicketsModule> tickets_;
+    std::unique_ptr<PasswordsModule> passwords_;
+    std::unique_ptr<ReservationsModule> reservations_;
+    Authorizer authorize_;
     int since_snapshot_ = 0;
     std::string clock_behind_day_;  // last day warned about when the clock ran behind
 };

@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "core/rating.h"
+#include "protocol/messages.h"
 #include "terminal/secret_input.h"
 
 namespace hallq::ctl {
@@ -43,118 +44,100 @@ std::string read_secret(const std::string& prompt) { return read_secret_line(pro
 
 Built build_request(const std::string& verb, const Args& a) {
     Built b;
-    auto window = [&] { return to_int(a.word(1, "window number"), "window"); };
-    auto with_window = [&](const char* type) {
-        b.type = type;
-        b.body["window"] = window();
-        return b;
-    };
-    if (verb == "issue") {
-        b.type = "issue_ticket";
-        if (a.has("queue")) b.body["queue"] = a.get("queue");
-        if (a.has("item")) b.body["item"] = a.get("item");
-        if (!a.has("queue") && !a.has("item")) throw UsageError("issue needs --queue or --item");
-        if (a.has("class")) b.body["class"] = a.get("class");
-        if (a.has("reservation")) {
-            b.body["class"] = "reservation";
-            b.body["reservation"] = a.get("reservation");
-            if (a.has("slot")) b.body["slot_at"] = today_at(a.get("slot"));
-        }
-        if (a.has("id-number")) b.body["id_number"] = a.get("id-number");
-        if (a.has("name")) b.body["holder_name"] = a.get("name");
-        return b;
-    }
-    if (verb == "cancel") {
-        b.type = "cancel_ticket";
-        b.body["ticket"] = ticket_ref(a.word(1, "ticket"));
-        if (a.has("reason")) b.body["reason"] = a.get("reason");
-        return b;
-    }
-    if (verb == "login") {
-        with_window("clerk_login");
-        b.body["clerk"] = a.word(2, "clerk id");
-        b.body["password"] = password_for(a, a.word(2, "clerk id"));
-        return b;
-    }
-    if (verb == "passwd") {  // old and new password: --password / --new-password, else asked for
-        b.type = "change_password";
-        std::string clerk = a.word(1, "clerk id");
-        b.body["clerk"] = clerk;
-        b.body["old_password"] = password_for(a, clerk);
-        b.body["new_password"] = a.has("new-password") ? a.get("new-password")
-                                                       : read_secret("新密码 / new password: ");
-        return b;
-    }
-    if (verb == "logout") return with_window("clerk_logout");
-    if (verb == "open") return with_window("window_open");
-    if (verb == "pause") return with_window("window_pause");
-    if (verb == "close") return with_window("window_close");
-    if (verb == "profile") {
-        with_window("set_profile");
-        b.body["profile"] = split_list(a.word(2, "queue letters, e.g. A,B"));
-        return b;
-    }
-    if (verb == "next") return with_window("call_next");
-    if (verb == "recall") return with_window("recall");
-    if (verb == "start") return with_window("start");
-    if (verb == "noshow" || verb == "no-show") return with_window("no_show");
-    if (verb == "call") {
-        with_window("call_ticket");
-        b.body["ticket"] = ticket_ref(a.word(2, "ticket"));
-        b.body["reason"] = a.get("reason");
-        return b;
-    }
-    if (verb == "finish") {
-        with_window("finish");
-        if (a.has("items")) b.body["items"] = split_list(a.get("items"));
-        if (a.has("outcome")) b.body["outcome"] = a.get("outcome");
-        return b;
-    }
-    if (verb == "transfer") {
-        with_window("transfer");
-        if (a.has("queue")) b.body["target_queue"] = a.get("queue");
-        if (a.has("window")) b.body["target_window"] = to_int(a.get("window"), "--window");
-        if (a.has("note")) b.body["note"] = a.get("note");
-        return b;
-    }
-    if (verb == "park") {
-        with_window("park");
-        if (a.has("note")) b.body["note"] = a.get("note");
-        return b;
-    }
-    if (verb == "resume") {
-        with_window("resume");
-        b.body["ticket"] = ticket_ref(a.word(2, "ticket"));
-        return b;
-    }
-    if (verb == "rate") {
-        b.type = "rate";
-        b.body["ticket"] = ticket_ref(a.word(1, "ticket"));
-        b.body["level"] = to_int(a.word(2, "level (1-5, or 0 for not rated)"), "level");
-        if (a.has("reasons")) b.body["reasons"] = split_list(a.get("reasons"));
-        if (a.has("comment")) b.body["comment"] = a.get("comment");
-        if (a.has("window")) b.body["window"] = to_int(a.get("window"), "--window");
-        return b;
-    }
-    if (verb == "status" || verb == "snapshot" || verb == "ping") {
-        b.type = verb;
-        return b;
-    }
-    if (verb == "ticket") {
-        b.type = "ticket";
-        b.body["ticket"] = ticket_ref(a.word(1, "ticket"));
-        return b;
-    }
-    if (verb == "order") {
-        with_window("call_order");
-        return b;
-    }
     if (verb == "raw") {
         b.type = a.word(1, "message type");
         std::string body = a.words.size() > 2 ? a.words[2] : "{}";
         b.body = Json::parse(body, nullptr, false);
         if (!b.body.is_object()) throw UsageError("raw body must be a JSON object");
         return b;
+    }
+    // The verb names its message in the message table (protocol/messages.def).
+    const MessageInfo* m = find_verb(verb == "no-show" ? "noshow" : verb);
+    if (!m) throw UsageError("unknown command " + verb);
+    b.type = std::string(m->name);
+    auto window = [&] { b.body["window"] = to_int(a.word(1, "window number"), "window"); };
+    auto optional_text = [&](const char* option, const char* field) {
+        if (a.has(option)) b.body[field] = a.get(option);
+    };
+    switch (m->type) {
+        case MessageType::issue_ticket:
+            optional_text("queue", "queue");
+            optional_text("item", "item");
+            if (!a.has("queue") && !a.has("item")) throw UsageError("issue needs --queue or --item");
+            optional_text("class", "class");
+            if (a.has("reservation")) {
+                b.body["class"] = "reservation";
+                b.body["reservation"] = a.get("reservation");
+                if (a.has("slot")) b.body["slot_at"] = today_at(a.get("slot"));
+            }
+            optional_text("id-number", "id_number");
+            optional_text("name", "holder_name");
+            return b;
+        case MessageType::cancel_ticket:
+            b.body["ticket"] = ticket_ref(a.word(1, "ticket"));
+            optional_text("reason", "reason");
+            return b;
+        case MessageType::clerk_login:
+            window();
+            b.body["clerk"] = a.word(2, "clerk id");
+            b.body["password"] = password_for(a, a.word(2, "clerk id"));
+            return b;
+        case MessageType::change_password: {  // old and new password: --password / --new-password, else asked for
+            std::string clerk = a.word(1, "clerk id");
+            b.body["clerk"] = clerk;
+            b.body["old_password"] = password_for(a, clerk);
+            b.body["new_password"] = a.has("new-password") ? a.get("new-password") : read_secret("新密码 / new password: ");
+            return b;
+        }
+        case MessageType::clerk_logout:
+        case MessageType::window_open:
+        case MessageType::window_pause:
+        case MessageType::window_close:
+        case MessageType::call_next:
+        case MessageType::recall:
+        case MessageType::start:
+        case MessageType::no_show:
+        case MessageType::call_order: window(); return b;
+        case MessageType::set_profile:
+            window();
+            b.body["profile"] = split_list(a.word(2, "queue letters, e.g. A,B"));
+            return b;
+        case MessageType::call_ticket:
+            window();
+            b.body["ticket"] = ticket_ref(a.word(2, "ticket"));
+            b.body["reason"] = a.get("reason");
+            return b;
+        case MessageType::finish:
+            window();
+            if (a.has("items")) b.body["items"] = split_list(a.get("items"));
+            optional_text("outcome", "outcome");
+            return b;
+        case MessageType::transfer:
+            window();
+            optional_text("queue", "target_queue");
+            if (a.has("window")) b.body["target_window"] = to_int(a.get("window"), "--window");
+            optional_text("note", "note");
+            return b;
+        case MessageType::park:
+            window();
+            optional_text("note", "note");
+            return b;
+        case MessageType::resume:
+            window();
+            b.body["ticket"] = ticket_ref(a.word(2, "ticket"));
+            return b;
+        case MessageType::rate:
+            b.body["ticket"] = ticket_ref(a.word(1, "ticket"));
+            b.body["level"] = to_int(a.word(2, "level (1-5, or 0 for not rated)"), "level");
+            if (a.has("reasons")) b.body["reasons"] = split_list(a.get("reasons"));
+            optional_text("comment", "comment");
+            if (a.has("window")) b.body["window"] = to_int(a.get("window"), "--window");
+            return b;
+        case MessageType::ticket: b.body["ticket"] = ticket_ref(a.word(1, "ticket")); return b;
+        case MessageType::status:
+        case MessageType::snapshot:
+        case MessageType::ping: return b;
+        default: break;  // verbs with their own command (check-in, reservations) or none
     }
     throw UsageError("unknown command " + verb);
 }

@@ -1,6 +1,7 @@
 // kiosk_flow.cpp - what happens when a visitor touches, swipes or scans: requests to the hall
 // server, their replies, printing, the scanner's keystrokes, and going back to the start.
 #include <wx/button.h>
+#include <wx/panel.h>
 
 #include "core/errors.h"
 #include "core/idnumber.h"
@@ -154,8 +155,13 @@ void KioskFrame::print_all() {
                     s.printed = r.printed;
                     s.problem_zh = r.zh;
                     s.problem_en = r.en;
+                    if (screen_ == Screen::tickets && s.status) {
+                        show_print_status(s);
+                        content_->Layout();
+                        trace_screen();
+                    }
                 }
-                if (screen_ == Screen::tickets) draw_tickets();
+
             });
         });
     }

@@ -181,6 +181,7 @@ void KioskFrame::set_banner(const std::string& text, const wxColour& colour) {
 
 void KioskFrame::begin_screen(Screen s) {
     screen_ = s;
+    for (Shown& shown : shown_) shown.status = nullptr;  // destroyed with the screen's controls
     buttons_.clear();
     content_sizer_->Clear(true);
 }
@@ -299,7 +300,7 @@ void KioskFrame::show_message(const std::string& text) {
     finish_screen("message");
 }
 
-void KioskFrame::ticket_card(const Shown& s) {
+void KioskFrame::ticket_card(Shown& s) {
     const IssuedTicket& tk = s.ticket;
     auto* card = new wxPanel(content_);
     card->SetBackgroundColour(*wxWHITE);
@@ -328,15 +329,21 @@ void KioskFrame::ticket_card(const Shown& s) {
         set_wrapped(m, t(Text::bring, {list}), GetClientSize().x - 160);
         cs->Add(m, 0, wxALIGN_CENTRE | wxTOP, 8);
     }
+    s.status = label(card, "", 32, kGreen, true);
+    show_print_status(s);
+    cs->Add(s.status, 0, wxALIGN_CENTRE | wxALL, 16);
+    card->SetSizer(cs);
+    content_sizer_->Add(card, 0, wxEXPAND | wxBOTTOM, 20);
+}
+
+void KioskFrame::show_print_status(Shown& s) {
+    if (!s.status) return;
     std::string status;
     if (!s.print_done) status = printer_.has_printer() ? t(Text::printing) : t(Text::no_printer);
     else if (s.print_failed) status = (lang_ == Lang::zh ? s.problem_zh : s.problem_en) + "\n" + t(Text::no_printer);
     else status = s.printed ? t(Text::take_ticket) : t(Text::no_printer);
-    auto* p = label(card, "", 32, s.print_failed ? kRed : kGreen, true);
-    set_wrapped(p, status, GetClientSize().x - 160);
-    cs->Add(p, 0, wxALIGN_CENTRE | wxALL, 16);
-    card->SetSizer(cs);
-    content_sizer_->Add(card, 0, wxEXPAND | wxBOTTOM, 20);
+    s.status->SetForegroundColour(s.print_failed ? kRed : kGreen);
+    set_wrapped(s.status, status, GetClientSize().x - 160);
 }
 
 void KioskFrame::show_tickets(std::vector<IssuedTicket> tickets, const std::string& headline) {
@@ -351,7 +358,7 @@ void KioskFrame::draw_tickets() {
     const std::string& headline = headline_;
     if (!headline.empty()) content_sizer_->Add(label(content_, headline, 38, kGreen, true), 0, wxALIGN_CENTRE | wxBOTTOM, 16);
     std::string numbers;
-    for (const Shown& s : shown_) {
+    for (Shown& s : shown_) {
         ticket_card(s);
         numbers += (numbers.empty() ? "" : ",") + s.ticket.number + ":" + s.ticket.klass + (s.ticket.existing ? ":existing" : "");
     }

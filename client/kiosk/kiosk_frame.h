@@ -58,6 +58,7 @@ private:
         IssuedTicket ticket;
         bool print_done = false, print_failed = false, printed = false;
         std::string problem_zh, problem_en;  // the printer's problem
+        wxStaticText* status = nullptr;      // the printing line on the drawn ticket screen
     };
 
     // Screens (kiosk_frame.cpp).
@@ -73,7 +74,10 @@ private:
     wxButton* big_button(const std::string& label, int font_px, const wxColour& colour, int columns = 1);
     void set_banner(const std::string& text, const wxColour& colour);
     void refresh_chrome();
-    void ticket_card(const Shown& s);
+    void ticket_card(Shown& s);
+    // The printing line of a ticket on the screen: updated in place when the printer answers, so
+    // the buttons under the visitor's finger stay where they are.
+    void show_print_status(Shown& s);
 
     // What the visitor does (kiosk_flow.cpp).
     void take_ticket(const std::string& item);

@@ -70,10 +70,11 @@ struct Policy {
     int max_serial = 9999;       // per letter per day
 };
 
+// The hall commands, from the message table (one list for every layer; see messages.def).
 enum class CommandType {
-    issue_ticket, cancel_ticket, clerk_login, clerk_logout, window_open, window_pause,
-    window_close, set_profile, call_next, call_ticket, recall, start, finish, no_show,
-    transfer, park, resume, rollover, rate
+#define HALLQ_COMMAND(name, verb, module, events, since) name,
+#define HALLQ_INTERNAL(name, verb, module, events, since) name,
+#include "protocol/messages.def"
 };
 
 struct Command {
@@ -99,10 +100,8 @@ struct Command {
 };
 
 enum class EventType {
-    hall_setup, day_rollover, ticket_issued, ticket_cancelled, clerk_logged_in, clerk_logged_out,
-    window_opened, window_paused, window_closed, profile_changed, ticket_called, ticket_recalled,
-    ticket_started, ticket_finished, ticket_no_show, ticket_transferred, ticket_parked,
-    ticket_resumed, ticket_rated
+#define HALLQ_EVENT(name, since) name,
+#include "protocol/messages.def"
 };
 
 struct Event {

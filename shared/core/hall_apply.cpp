@@ -122,7 +122,7 @@ void Hall::apply_ticket_event(const Event& e) {
             if (w) ++w->served;
             std::string key = !t.item.empty() ? t.item : e.items.empty() ? "" : e.items.front();
             double seconds = double(e.at - t.started_at) / 1000.0;
-            if (!key.empty() && t.started_at && seconds > 0) {
+            if (!key.empty() && t.started_at && seconds >= 0) {  // 0 ms too: clamped to mean / 4
                 // One slip (Finish pressed at once, or left open over lunch) moves the mean only
                 // as far as a quarter or four times the current value.
                 double old = service_seconds(key, t.queue);

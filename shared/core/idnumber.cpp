@@ -46,13 +46,27 @@ std::string keep_ends(std::string_view text, size_t front, size_t back) {
 }
 }  // namespace
 
+namespace {
+std::optional<IdNumberInfo> parse_id_number_rules(std::string_view text, IdNumberProblem* problem);
+}  // namespace
+
 char id_check_char(std::string_view first17) {
     int sum = 0;
     for (int i = 0; i < 17; ++i) sum += (first17[i] - '0') * kWeights[i];
     return kCheck[sum % 11];
 }
 
-std::optional<IdNumberInfo> parse_id_number(std::string_view text, IdNumberProblem* problem) {
+std::optional<IdNumberInfo> parse_id_number(std::string_view text, IdNumberProblem* problem, std::string_view today) {
+    auto parsed = parse_id_number_rules(text, problem);
+    if (!parsed || today.size() != 10) return parsed;
+    int born = parsed->birth_year * 10000 + parsed->birth_month * 100 + parsed->birth_day;
+    int day = number(today.substr(0, 4)) * 10000 + number(today.substr(5, 2)) * 100 + number(today.substr(8, 2));
+    if (born > day) return fail(problem, IdNumberProblem::bad_birth_date);
+    return parsed;
+}
+
+namespace {
+std::optional<IdNumberInfo> parse_id_number_rules(std::string_view text, IdNumberProblem* problem) {
     if (problem) *problem = IdNumberProblem::none;
     IdNumberInfo info;
     if (text.size() == 15) {
@@ -83,6 +97,8 @@ std::optional<IdNumberInfo> parse_id_number(std::string_view text, IdNumberProbl
     info.male = (text[16] - '0') % 2 == 1;
     return info;
 }
+
+}  // namespace
 
 int age_on(const IdNumberInfo& id, int year, int month, int day) {
     int age = year - id.birth_year;

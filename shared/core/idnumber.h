@@ -20,8 +20,10 @@ struct IdNumberInfo {
 char id_check_char(std::string_view first17);
 
 // Validates an 18-character number (check digit, birth date) or a legacy 15-digit one (birth date,
-// 19xx century). Returns the parsed facts, or nullopt with `problem` set.
-std::optional<IdNumberInfo> parse_id_number(std::string_view text, IdNumberProblem* problem = nullptr);
+// 19xx century). Returns the parsed facts, or nullopt with `problem` set. With `today`
+// ("YYYY-MM-DD"), a birth date after it is bad_birth_date too.
+std::optional<IdNumberInfo> parse_id_number(std::string_view text, IdNumberProblem* problem = nullptr,
+                                            std::string_view today = {});
 
 // Age in whole years on the given date.
 int age_on(const IdNumberInfo& id, int year, int month, int day);

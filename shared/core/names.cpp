@@ -1,5 +1,5 @@
 // names.cpp - wire names of the hall's enums (stable: part of the protocol).
-#include <array>
+#include <string>
 #include <string_view>
 
 #include "hall.h"
@@ -8,12 +8,12 @@ namespace hallq {
 
 namespace {
 template <class E, size_t N>
-const char* name_of(const std::array<const char*, N>& names, E v) {
+const char* name_of(const char* const (&names)[N], E v) {
     size_t i = static_cast<size_t>(v);
     return i < N ? names[i] : "?";
 }
 template <class E, size_t N>
-bool parse_in(const std::array<const char*, N>& names, const std::string& s, E& out) {
+bool parse_in(const char* const (&names)[N], const std::string& s, E& out) {
     for (size_t i = 0; i < N; ++i)
         if (s == names[i]) {
             out = static_cast<E>(i);
@@ -22,21 +22,18 @@ bool parse_in(const std::array<const char*, N>& names, const std::string& s, E& 
     return false;
 }
 
-constexpr std::array<const char*, 3> kClass = {"normal", "reservation", "green"};
-constexpr std::array<const char*, 7> kTicketState = {"waiting", "called", "serving", "parked",
-                                                     "done",    "no_show", "cancelled"};
-constexpr std::array<const char*, 3> kWindowState = {"closed", "open", "paused"};
-constexpr std::array<const char*, 19> kCommand = {
-    "issue_ticket", "cancel_ticket", "clerk_login", "clerk_logout", "window_open",
-    "window_pause", "window_close",  "set_profile", "call_next",    "call_ticket",
-    "recall",       "start",         "finish",      "no_show",      "transfer",
-    "park",         "resume",        "rollover",    "rate"};
-constexpr std::array<const char*, 19> kEvent = {
-    "hall_setup",     "day_rollover",   "ticket_issued",   "ticket_cancelled",
-    "clerk_logged_in", "clerk_logged_out", "window_opened", "window_paused",
-    "window_closed",  "profile_changed", "ticket_called",  "ticket_recalled",
-    "ticket_started", "ticket_finished", "ticket_no_show", "ticket_transferred",
-    "ticket_parked",  "ticket_resumed", "ticket_rated"};
+constexpr const char* kClass[] = {"normal", "reservation", "green"};
+constexpr const char* kTicketState[] = {"waiting", "called", "serving", "parked", "done", "no_show", "cancelled"};
+constexpr const char* kWindowState[] = {"closed", "open", "paused"};
+constexpr const char* kCommand[] = {
+#define HALLQ_COMMAND(name, verb, module, events, since) #name,
+#define HALLQ_INTERNAL(name, verb, module, events, since) #name,
+#include "protocol/messages.def"
+};
+constexpr const char* kEvent[] = {
+#define HALLQ_EVENT(name, since) #name,
+#include "protocol/messages.def"
+};
 }  // namespace
 
 const char* to_string(TicketClass v) { return name_of(kClass, v); }

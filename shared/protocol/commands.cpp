@@ -2,10 +2,10 @@
 #include "protocol/commands.h"
 
 #include <cstdint>
-#include <set>
 
 #include "core/idnumber.h"
 #include "protocol/field_checks.h"
+#include "protocol/messages.h"
 
 namespace hallq {
 
@@ -60,9 +60,8 @@ Error bad_field(std::string name) { return Error{ErrorCode::bad_field, std::move
 }  // namespace
 
 bool is_query_type(const std::string& type) {
-    static const std::set<std::string> kQueries = {"snapshot", "status", "ticket", "call_order", "ping",
-                                                   "reservations"};
-    return kQueries.count(type) > 0;
+    const MessageInfo* m = find_message(type);
+    return m && m->kind == MessageKind::query;
 }
 
 std::variant<Command, Error> decode_command(const std::string& type, const Json& body) {
@@ -128,6 +127,34 @@ std::variant<PasswordChange, Error> decode_password_change(const Json& body) {
     if (p.old_password.empty()) return bad_field("old_password");
     if (characters(p.new_password) < kMinPasswordLength) return bad_field("new_password");
     return p;
+}
+
+namespace {
+std::optional<Error> birth_dates_in(const Json& j, const std::string& today, const std::string& path) {
+    if (j.is_array()) {
+        for (size_t i = 0; i < j.size(); ++i)
+            if (auto e = birth_dates_in(j[i], today, path + "[" + std::to_string(i) + "]")) return e;
+        return std::nullopt;
+    }
+    if (!j.is_object()) return std::nullopt;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        std::string here = path.empty() ? it.key() : path + "." + it.key();
+        if (it.key() == "id_number" && it->is_string()) {
+            const std::string& text = it->get_ref<const std::string&>();
+            IdNumberProblem problem;
+            if (parse_id_number(text) && !parse_id_number(text, &problem, today))
+                return Error{ErrorCode::invalid_id_number,
+                             path.empty() ? id_problem(problem) : here + ": " + id_problem(problem)};
+        } else if (auto e = birth_dates_in(*it, today, here)) {
+            return e;
+        }
+    }
+    return std::nullopt;
+}
+}  // namespace
+
+std::optional<Error> check_birth_dates(const Json& body, const std::string& today) {
+    return birth_dates_in(body, today, "");
 }
 
 bool is_password_field(const std::string& key) {

@@ -1,5 +1,6 @@
 // commands.h - request bodies of the state-changing messages, decoded and checked.
 #pragma once
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -28,6 +29,11 @@ constexpr size_t kMinPasswordLength = 6;  // characters
 // Missing or invalid field → bad_field naming it; a new password shorter than
 // kMinPasswordLength → bad_field "new_password".
 std::variant<PasswordChange, Error> decode_password_change(const Json& body);
+
+// The first `id_number` in `body`, at any depth, that parses but whose birth date lies after
+// `today` (the service day, YYYY-MM-DD): invalid_id_number with detail "birth date", prefixed by
+// its place inside a list ("reservations[3].id_number: birth date"). Nothing when there is none.
+std::optional<Error> check_birth_dates(const Json& body, const std::string& today);
 
 // The body fields that hold passwords: never logged, stored or fingerprinted.
 bool is_password_field(const std::string& key);

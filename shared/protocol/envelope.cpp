@@ -23,8 +23,8 @@ std::variant<Request, Error> parse_request(std::string_view bytes, std::string* 
         if (rid_out) *rid_out = r.rid;
     }
     auto v = j.find("v");
-    if (v == j.end() || !v->is_number_integer())
-        return err(ErrorCode::bad_version, "missing v");
+    if (v == j.end()) return err(ErrorCode::bad_version, "missing v");
+    if (!v->is_number_integer()) return err(ErrorCode::bad_version, "v must be a whole number");
     if (v->get<int>() != kProtocolVersion)
         return err(ErrorCode::bad_version, "v=" + std::to_string(v->get<int>()));
     auto t = j.find("type");
@@ -40,12 +40,11 @@ std::variant<Request, Error> parse_request(std::string_view bytes, std::string* 
 }
 
 std::string make_request(const std::string& type, const std::string& rid, const Json& body) {
-    return Json{{"v", kProtocolVersion}, {"type", type}, {"rid", rid}, {"body", body}}.dump();
+    return wire_text(Json{{"v", kProtocolVersion}, {"type", type}, {"rid", rid}, {"body", body}});
 }
 
 std::string make_reply(const std::string& rid, const Json& body) {
-    return Json{{"v", kProtocolVersion}, {"type", "reply"}, {"rid", rid}, {"ok", true}, {"body", body}}
-        .dump();
+    return wire_text(Json{{"v", kProtocolVersion}, {"type", "reply"}, {"rid", rid}, {"ok", true}, {"body", body}});
 }
 
 Json error_json(const Error& e) {
@@ -56,9 +55,8 @@ Json error_json(const Error& e) {
 }
 
 std::string make_error_reply(const std::string& rid, const Error& e) {
-    return Json{{"v", kProtocolVersion}, {"type", "reply"}, {"rid", rid}, {"ok", false},
-                {"error", error_json(e)}}
-        .dump();
+    return wire_text(
+        Json{{"v", kProtocolVersion}, {"type", "reply"}, {"rid", rid}, {"ok", false}, {"error", error_json(e)}});
 }
 
 std::optional<Reply> parse_reply(std::string_view bytes) {

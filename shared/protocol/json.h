@@ -10,6 +10,10 @@ namespace hallq {
 
 using Json = nlohmann::json;
 
+// The JSON text of `j` for the wire or the store. Never throws: text that is not valid UTF-8
+// (which the parser never lets in) would be written with U+FFFD in its place.
+inline std::string wire_text(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
 // Value of `key` when present and of the right type, else `fallback`.
 template <class T>
 T json_get(const Json& j, const char* key, T fallback) {

@@ -138,14 +138,29 @@ std::string AppProcess::stderr_text() const {
     return buf.str();
 }
 
+namespace {
+// The kind of a state line ("view ", "screen ", "window screen "), or empty for an event line.
+std::string state_kind(const std::string& line) {
+    for (const char* kind : {"view ", "screen ", "window screen "})
+        if (line.rfind(kind, 0) == 0) return kind;
+    return "";
+}
+}  // namespace
+
 std::string AppProcess::wait_for(const std::string& text, std::chrono::milliseconds limit) {
     auto deadline = std::chrono::steady_clock::now() + limit;
     for (;;) {
+        std::map<std::string, size_t> newest;  // the index of the newest line of each state kind
         for (size_t i = 0; i < lines_.size(); ++i)
+            if (auto kind = state_kind(lines_[i]); !kind.empty()) newest[kind] = i;
+        for (size_t i = 0; i < lines_.size(); ++i) {
+            auto kind = state_kind(lines_[i]);
+            if (!kind.empty() && newest[kind] != i) continue;  // superseded: no longer on screen
             if (!used_[i] && lines_[i].find(text) != std::string::npos) {
                 used_[i] = true;
                 return lines_[i];
             }
+        }
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) return "";
         pollfd p{out_, POLLIN, 0};

@@ -37,6 +37,11 @@ public:
     // Waits for a stdout line containing `text` that no earlier wait returned (lines from the
     // app's threads may come in either order); returns it, or empty on timeout, with every line
     // seen so far in `seen()` for the failure message.
+    //
+    // State lines — what a screen shows now ("view …" from the desk, "screen …" from the kiosk,
+    // "window screen …" from a window display) — match only while they are the newest of their
+    // kind: a state the app has already left is not its state any more, so a test that acts after
+    // waiting for a state acts on the state the app is in, never on an earlier one it printed.
     std::string wait_for(const std::string& text, std::chrono::milliseconds limit = std::chrono::seconds(20));
     const std::vector<std::string>& seen() const { return lines_; }
     std::string stderr_text() const;

@@ -52,7 +52,7 @@ std::pair<int, int> button(const std::string& line, int level) {
 }
 }  // namespace
 
-TEST_CASE("display: a call made with hallctl appears on the main screen; a restarted server is followed") {
+TEST_CASE("display: a call made with hallctl appears on the main screen, a restarted server is followed") {
     Hall hall;
     VirtualScreen& screen = VirtualScreen::shared();
     AppProcess app(HALL_DISPLAY_BIN, with(hall.endpoints(), {"--trace", "--no-audio", "--size", "1920x1080"}),
@@ -172,7 +172,7 @@ size_t loud_samples(const std::filesystem::path& raw) {
 }
 }  // namespace
 
-TEST_CASE("display: calls in the audio zone are spoken; others are only shown") {
+TEST_CASE("display: calls in the audio zone are spoken, others are only shown") {
     Hall hall;
     VirtualScreen& screen = VirtualScreen::shared();
     std::string conf = alsa_to_file(hall.dir);
@@ -192,7 +192,7 @@ TEST_CASE("display: calls in the audio zone are spoken; others are only shown") 
     CHECK(app.stderr_text().find("voice pack") == std::string::npos);
 }
 
-TEST_CASE("display: a broken voice pack is named at startup; calls are still shown, with the chime") {
+TEST_CASE("display: a broken voice pack is named at startup, calls are still shown, with the chime") {
     Hall hall;
     VirtualScreen& screen = VirtualScreen::shared();
     std::filesystem::path pack = hall.dir.path / "pack";

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <zmq_addon.hpp>
 
+#include "core/idnumber.h"
 #include "server_process.h"
 
 using namespace hallq;
@@ -45,7 +46,9 @@ TEST_CASE("bad requests are refused with a reason and change nothing") {
         const char* name;
         std::vector<std::string> frames;
         ErrorCode expected;
+        const char* detail = nullptr;  // checked when given
     };
+    const std::string born_2100 = std::string("11010521000101001") + id_check_char("11010521000101001");
     std::string huge = request("issue_ticket", Json{{"queue", "A"}, {"note", std::string(70000, 'x')}});
     std::vector<Case> cases = {
         {"not JSON", {"{this is not json"}, ErrorCode::bad_json},
@@ -62,17 +65,24 @@ TEST_CASE("bad requests are refused with a reason and change nothing") {
         {"window of wrong type", {request("call_next", Json{{"window", "one"}})}, ErrorCode::bad_field},
         {"invalid ID number", {request("issue_ticket", Json{{"queue", "A"}, {"id_number", "110105194912310021"}})},
          ErrorCode::invalid_id_number},
+        {"ID number of someone born in 2100", {request("issue_ticket", Json{{"queue", "A"}, {"id_number", born_2100}})},
+         ErrorCode::invalid_id_number, "birth date"},
         {"unknown queue", {request("issue_ticket", Json{{"queue", "Z"}})}, ErrorCode::unknown_queue},
         {"unknown item", {request("issue_ticket", Json{{"item", "NOPE"}})}, ErrorCode::unknown_item},
         {"window number that would wrap", {request("call_next", Json{{"window", 4294967297LL}})}, ErrorCode::bad_field},
         {"query of a window that would wrap", {request("call_order", Json{{"window", 4294967297LL}})},
          ErrorCode::unknown_window},
+        {"query without its window", {request("call_order", Json::object())}, ErrorCode::bad_field, "window"},
+        {"ticket query without a ticket", {request("ticket", Json{{"ticket", true}})}, ErrorCode::bad_field, "ticket"},
+        {"ticket query for no such ticket", {request("ticket", Json{{"ticket", "Q999"}})}, ErrorCode::unknown_ticket, "Q999"},
+        {"version as text", {R"({"v":"1","type":"ping","rid":"z"})"}, ErrorCode::bad_version, "v must be a whole number"},
     };
     for (const auto& c : cases) {
         SECTION(c.name) {
             Reply r = send_frames(ctx, server.requests(), c.frames);
             CHECK_FALSE(r.ok);
             CHECK(to_string(r.error.code) == to_string(c.expected));
+            if (c.detail) CHECK(r.error.detail == c.detail);
             CHECK_FALSE(r.message.empty());
             Json after = must_ok(client, "snapshot")["state"];
             CHECK(after == before);

@@ -5,12 +5,7 @@
 
 #include <filesystem>
 
-#include "config.h"
-#include "hall_fixture.h"
-#include "identity_vault.h"
-#include "protocol/envelope.h"
-#include "service.h"
-#include "store.h"
+#include "service_fixture.h"
 
 using namespace hallq;
 using namespace hallq::test;
@@ -24,44 +19,15 @@ std::string valid(std::string first17) {
 const std::string kAlice = valid("11010519850612001");  // 41 on the day
 const std::string kElder = valid("11010519500315001");  // 76 on the day
 
-struct Hallfile {
-    std::filesystem::path path =
-        std::filesystem::temp_directory_path() / ("hallq-checkin-" + std::to_string(getpid()) + ".db");
-    Hallfile() { clean(); }
-    ~Hallfile() { clean(); }
-    void clean() {
-        for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + s);
-    }
-};
-
-struct Fixture {
-    Hallfile file;
-    ServerConfig cfg;
-    IdentityVault vault = IdentityVault::from_key(std::string(32, 'k'));
+struct Fixture : ServiceFixture {
     int64_t noon = local_time_ms(kDay, 12 * 60);
-    std::unique_ptr<Store> store;
-    std::unique_ptr<HallService> svc;
-    int n = 0;
-
-    Fixture() {
-        cfg.rollover_minutes = 0;
-        store = std::make_unique<Store>(file.path.string());
-        svc = std::make_unique<HallService>(*store, cfg, &vault);
-        svc->start(small_catalogue(), noon);
-    }
-    Reply send(const std::string& type, const Json& body, int64_t now, std::string rid = "") {
-        if (rid.empty()) rid = "r" + std::to_string(++n);
-        auto r = parse_reply(svc->handle(make_request(type, rid, body), now).reply);
-        REQUIRE(r.has_value());
-        return *r;
-    }
-    Json ok(const std::string& type, const Json& body, int64_t now) {
-        Reply r = send(type, body, now);
-        INFO(type << " refused: " << to_string(r.error.code) << " " << r.error.detail);
-        REQUIRE(r.ok);
-        return r.body;
-    }
+    Fixture() : ServiceFixture("checkin", local_time_ms(kDay, 12 * 60), &vault_storage()) {}
     std::string status(const std::string& id) { return to_string(store->reservation(id)->r.status); }
+    // The vault must outlive the service, built in the base: one key for every fixture.
+    static const IdentityVault& vault_storage() {
+        static IdentityVault v = IdentityVault::from_key(std::string(32, 'k'));
+        return v;
+    }
 };
 
 Json entry(const std::string& id, const std::string& item, const std::string& slot, const std::string& number,
@@ -164,7 +130,7 @@ TEST_CASE("check_in by code: refusals with reasons, and they change nothing") {
     CHECK(by_id["other_days"] == Json::array({"2026-11-24"}));
 }
 
-TEST_CASE("issue_ticket with an ID number: one active ticket per person and item; green by age") {
+TEST_CASE("issue_ticket with an ID number: one active ticket per person and item, green by age") {
     Fixture f;
     Json first = f.ok("issue_ticket", Json{{"item", "T-RS-001"}, {"id_number", kAlice}}, f.noon);
     CHECK(first["ticket"]["class"] == "normal");
@@ -192,7 +158,7 @@ TEST_CASE("issue_ticket with an ID number: one active ticket per person and item
     CHECK(f.ok("issue_ticket", Json{{"item", "T-RS-002"}, {"id_number", kElder}}, f.noon)["ticket"]["class"] == "normal");
 }
 
-TEST_CASE("import: a bad entry refuses the batch; updates, kept entries, code clashes, rid reuse") {
+TEST_CASE("import: a bad entry refuses the batch, updates, kept entries, code clashes, rid reuse") {
     Fixture f;
     Json two = batch({entry("R-1", "T-RS-001", "12:20", kAlice), entry("R-2", "T-RS-001", "12:30", kElder)});
     Json counts = f.ok("import_reservations", two, f.noon);
@@ -265,7 +231,7 @@ TEST_CASE("check_in: tickets and reservation rows commit together, or neither do
     uint64_t seq = f.svc->hall().seq();
     // Another connection makes every change of a reservation row fail.
     sqlite3* raw = nullptr;
-    REQUIRE(sqlite3_open(f.file.path.c_str(), &raw) == SQLITE_OK);
+    REQUIRE(sqlite3_open(f.db.path.c_str(), &raw) == SQLITE_OK);
     const char* trigger = "CREATE TRIGGER no_updates BEFORE UPDATE ON reservations BEGIN SELECT RAISE(ABORT, 'refused'); END";
     REQUIRE(sqlite3_exec(raw, trigger, nullptr, nullptr, nullptr) == SQLITE_OK);
     Reply failed = f.send("check_in", Json{{"code", "R-1"}}, f.noon);

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "credentials.h"
-#include "hall_fixture.h"
+#include "service_fixture.h"
 #include "protocol/commands.h"
 #include "protocol/envelope.h"
 #include "service.h"
@@ -20,24 +20,8 @@ using namespace hallq;
 using namespace hallq::test;
 
 namespace {
-struct TempDb {
-    std::filesystem::path path =
-        std::filesystem::temp_directory_path() / ("hallq-cred-" + std::to_string(getpid()) + ".db");
-    TempDb() { clean(); }
-    ~TempDb() { clean(); }
-    void clean() {
-        for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + s);
-    }
-    std::string file_bytes() const {
-        std::string all;
-        for (const char* s : {"", "-wal"}) {
-            std::ifstream in(path.string() + s, std::ios::binary);
-            std::stringstream buf;
-            buf << in.rdbuf();
-            all += buf.str();
-        }
-        return all;
-    }
+struct CredDb : TempDb {
+    CredDb() : TempDb("cred") {}
 };
 
 std::string query(const std::filesystem::path& db, const char* sql) {
@@ -79,7 +63,7 @@ TEST_CASE("credentials: argon2id hashes verify the password and nothing else") {
 }
 
 TEST_CASE("credentials: a schema 3 database gains clerk_credentials and keeps its data") {
-    TempDb db;
+    CredDb db;
     Hall h;
     {
         Store store(db.path.string());
@@ -126,7 +110,7 @@ TEST_CASE("credentials: decoding keeps the password out of every other field") {
 }
 
 TEST_CASE("credentials: login needs the right password, and five failures lock the clerk id") {
-    TempDb db;
+    CredDb db;
     ServerConfig cfg;
     Store store(db.path.string());
     HallService svc(store, cfg);
@@ -164,7 +148,7 @@ TEST_CASE("credentials: login needs the right password, and five failures lock t
 }
 
 TEST_CASE("credentials: change_password, and passwords stay out of fingerprints and stored replies") {
-    TempDb db;
+    CredDb db;
     ServerConfig cfg;
     {
         Store store(db.path.string());

@@ -160,4 +160,11 @@ TEST_CASE("estimator: service times are learned from finished tickets") {
         run(h, cmd(CommandType::finish, 3), kMorning + 11 * kMin + 2000);  // 2 s: counted as 408/4
         CHECK(h.service_seconds("T-RS-001", "B") == Approx(408 + 0.2 * (102 - 408)));
     }
+    SECTION("a service finished in the millisecond it started is a slip too, counted as mean/4") {
+        run(h, c, kMorning + 11 * kMin);
+        run(h, cmd(CommandType::call_next, 3), kMorning + 11 * kMin);
+        run(h, cmd(CommandType::start, 3), kMorning + 11 * kMin);
+        run(h, cmd(CommandType::finish, 3), kMorning + 11 * kMin);  // 0 ms
+        CHECK(h.service_seconds("T-RS-001", "B") == Approx(408 + 0.2 * (102 - 408)));
+    }
 }

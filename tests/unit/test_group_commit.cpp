@@ -7,50 +7,22 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "config.h"
-#include "hall_fixture.h"
-#include "protocol/envelope.h"
-#include "service.h"
-#include "store.h"
+#include "service_fixture.h"
 
 using namespace hallq;
 using namespace hallq::test;
 
 namespace {
-struct Batched {
-    std::filesystem::path path =
-        std::filesystem::temp_directory_path() / ("hallq-batch-" + std::to_string(getpid()) + ".db");
-    ServerConfig cfg;
+struct Batched : ServiceFixture {
     int64_t noon = local_time_ms("2026-11-23", 12 * 60);
-    std::unique_ptr<Store> store;
-    std::unique_ptr<HallService> svc;
-    Batched() {
-        clean();
-        cfg.rollover_minutes = 0;
-        store = std::make_unique<Store>(path.string());
-        svc = std::make_unique<HallService>(*store, cfg);
-        svc->start(small_catalogue(), noon);
-    }
-    ~Batched() {
-        svc.reset();
-        store.reset();
-        clean();
-    }
-    void clean() {
-        for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + s);
-    }
+    Batched() : ServiceFixture("batch", local_time_ms("2026-11-23", 12 * 60)) {}
     HallService::Outcome issue(const std::string& queue, const std::string& rid) {
-        return svc->handle(make_request("issue_ticket", rid, Json{{"queue", queue}}), noon);
-    }
-    static Reply parsed(const std::string& reply) {
-        auto r = parse_reply(reply);
-        REQUIRE(r.has_value());
-        return *r;
+        return handle("issue_ticket", Json{{"queue", queue}}, noon, rid);
     }
 };
 }  // namespace
 
-TEST_CASE("group commit: a batch is stored together; retries and reused ids inside it are answered") {
+TEST_CASE("group commit: a batch is stored together, retries and reused ids inside it are answered") {
     Batched b;
     uint64_t seq = b.svc->hall().seq();
     REQUIRE(b.svc->begin_batch());
@@ -84,7 +56,7 @@ TEST_CASE("group commit: a storage failure in a batch fails all of it and reload
     uint64_t seq = b.svc->hall().seq();
     // Another connection makes every ticket of queue C fail to store.
     sqlite3* raw = nullptr;
-    REQUIRE(sqlite3_open(b.path.c_str(), &raw) == SQLITE_OK);
+    REQUIRE(sqlite3_open(b.db.path.c_str(), &raw) == SQLITE_OK);
     const char* trigger =
         "CREATE TRIGGER no_c BEFORE INSERT ON tickets WHEN NEW.queue = 'C' BEGIN SELECT RAISE(ABORT, 'refused'); END";
     REQUIRE(sqlite3_exec(raw, trigger, nullptr, nullptr, nullptr) == SQLITE_OK);

@@ -3,6 +3,7 @@
 
 #include "core/idnumber.h"
 #include "core/utf8.h"
+#include "protocol/commands.h"
 
 using namespace hallq;
 
@@ -95,6 +96,26 @@ TEST_CASE("masking: ID numbers, names and phones") {
     CHECK(mask_name("Li Lei") == "L*i");
     CHECK(mask_phone("13812345678") == "138****5678");
     CHECK(mask_phone("12345") == "*****");
+}
+
+TEST_CASE("id number: nobody is born after the service day") {
+    std::string first17 = "11010521000101001";  // born 2100-01-01
+    std::string future = first17 + id_check_char(first17);
+    CHECK(parse_id_number(future));  // the number itself follows every rule
+    IdNumberProblem p = IdNumberProblem::none;
+    CHECK_FALSE(parse_id_number(future, &p, "2026-11-23"));
+    CHECK(p == IdNumberProblem::bad_birth_date);
+    std::string today17 = "11010520261123001";  // born on the service day itself: valid
+    CHECK(parse_id_number(today17 + id_check_char(today17), &p, "2026-11-23"));
+    CHECK_FALSE(parse_id_number(today17 + id_check_char(today17), &p, "2026-11-22"));
+    // In a request body, at any depth, with its place.
+    Json list{{"reservations", Json::array({Json{{"id_number", "110105194912310021"}}, Json{{"id_number", future}}})}};
+    auto e = check_birth_dates(list, "2026-11-23");
+    REQUIRE(e);
+    CHECK(e->code == ErrorCode::invalid_id_number);
+    CHECK(e->detail == "reservations[1].id_number: birth date");
+    CHECK(check_birth_dates(Json{{"id_number", future}}, "2026-11-23")->detail == "birth date");
+    CHECK_FALSE(check_birth_dates(Json{{"id_number", future}}, "2100-01-01"));
 }
 
 TEST_CASE("masking counts characters: any input gives valid UTF-8 and never throws") {

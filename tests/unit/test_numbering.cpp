@@ -22,7 +22,7 @@ TEST_CASE("numbering: each letter counts on its own from 001") {
     CHECK(format_ticket_number("C", 1000) == "C1000");
 }
 
-TEST_CASE("numbering: an item picks its queue; unknown items and queues are refused") {
+TEST_CASE("numbering: an item picks its queue, unknown items and queues are refused") {
     Hall h = open_hall({});
     Command c = issue("");
     c.item = "T-RS-001";

@@ -59,6 +59,11 @@ TEST_CASE("envelope: bad requests are refused with a reason, keeping the request
           ErrorCode::bad_field);
     std::string big = R"({"v":1,"type":"ping","rid":"a","body":{"x":")" + std::string(kMaxMessageBytes, 'x') + "\"}}";
     CHECK(request_error(big) == ErrorCode::too_large);
+    // The detail says what is wrong with `v`: absent, not a number, or another version.
+    auto detail = [](const std::string& bytes) { return std::get<Error>(parse_request(bytes)).detail; };
+    CHECK(detail(R"({"type":"ping","rid":"a"})") == "missing v");
+    CHECK(detail(R"({"v":"1","type":"ping","rid":"a"})") == "v must be a whole number");
+    CHECK(detail(R"({"v":2,"type":"ping","rid":"a"})") == "v=2");
     std::string rid;
     parse_request(R"({"v":9,"type":"ping","rid":"kiosk1-7"})", &rid);
     CHECK(rid == "kiosk1-7");
@@ -96,7 +101,7 @@ TEST_CASE("commands: fields are checked and personal data is masked on decoding"
     CHECK_FALSE(is_query_type("call_next"));
 }
 
-TEST_CASE("commands: a rating names a ticket and a level; reasons and comment are checked") {
+TEST_CASE("commands: a rating names a ticket and a level, reasons and comment are checked") {
     auto error = [](const Json& body) { return command_error("rate", body); };
     auto ok = [](const Json& body) { return command("rate", body); };
     CHECK(error(Json{{"level", 5}}).detail == "ticket");

@@ -94,7 +94,7 @@ TEST_CASE("reservation error codes are appended after the earlier ones, with bot
     CHECK(parsed == ErrorCode::reservation_cancelled);
 }
 
-TEST_CASE("reservation statuses parse and print; unknown text is refused") {
+TEST_CASE("reservation statuses parse and print, unknown text is refused") {
     for (auto s : {ReservationStatus::booked, ReservationStatus::checked_in, ReservationStatus::late,
                    ReservationStatus::no_show, ReservationStatus::cancelled}) {
         ReservationStatus back = ReservationStatus::booked;

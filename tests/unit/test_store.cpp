@@ -5,24 +5,13 @@
 
 #include <filesystem>
 
-#include "hall_fixture.h"
-#include "store.h"
+#include "service_fixture.h"
 #include "store_schema.h"
 
 using namespace hallq;
 using namespace hallq::test;
 
 namespace {
-struct TempDb {
-    std::filesystem::path path =
-        std::filesystem::temp_directory_path() / ("hallq-store-" + std::to_string(getpid()) + ".db");
-    TempDb() { clean(); }
-    ~TempDb() { clean(); }
-    void clean() {
-        for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + s);
-    }
-};
-
 // Decides, applies and commits a command the way the service does.
 void commit(Store& store, Hall& h, const Command& c, int64_t now, const std::string& rid, bool snap = false) {
     Decision d = h.decide(c, now);

@@ -154,7 +154,7 @@ TEST_CASE("lifecycle: times, window and counters follow the ticket") {
     CHECK(h.window(1)->served == 1);
 }
 
-TEST_CASE("lifecycle: transfer keeps the issue time and counts; park and resume keep the start") {
+TEST_CASE("lifecycle: transfer keeps the issue time and counts, park and resume keep the start") {
     Hall h = open_hall({1, 3});
     int64_t id = run(h, issue("A"), kMorning).front().issued->id;
     run(h, cmd(CommandType::call_next, 1), kMorning + 1000);

@@ -1,15 +1,19 @@
-// service_queries.h - answers to queries and the bodies of command replies, read from the state.
+// queries.h - the queries module (snapshot, status, ticket, call_order, ping) and the views of
+// tickets and windows that command replies carry, read from the state.
 #pragma once
 #include <string>
 
 #include "core/hall.h"
+#include "modules/module.h"
 #include "protocol/json.h"
 
 namespace hallq {
 
-// snapshot, status, ticket, call_order, ping → a complete reply (or an error reply).
-std::string answer_query(const Hall& hall, const std::string& type, const std::string& rid,
-                         const Json& body, int64_t now);
+// Registers the handlers of snapshot, status, ticket, call_order and ping.
+void register_queries(const ServiceState& st, HandlerTable& table);
+
+// The reply body of one of those queries, or its refusal.
+QueryResult answer_query(const Hall& hall, MessageType type, const Json& body, int64_t now);
 
 // Reply body of a command that touched `ticket` and/or `window`.
 Json command_result(const Hall& hall, int64_t ticket, int window, int64_t now);

@@ -1,5 +1,7 @@
-// service_queries.cpp - read-only views of the hall for replies.
-#include "service_queries.h"
+// queries.cpp - read-only views of the hall for replies.
+#include "modules/queries.h"
+
+#include <algorithm>
 
 #include "core/estimator.h"
 #include "core/policy.h"
@@ -65,36 +67,46 @@ Json status(const Hall& hall, int64_t now) {
     return j;
 }
 
-const Ticket* find_ticket(const Hall& hall, const Json& body) {
-    auto it = body.find("ticket");
-    if (it == body.end()) return nullptr;
-    if (it->is_string()) return hall.ticket_by_number(it->get<std::string>());
-    if (it->is_number_integer()) return hall.ticket(it->get<int64_t>());
+const Ticket* find_ticket(const Hall& hall, const Json& ref) {
+    if (ref.is_string()) return hall.ticket_by_number(ref.get<std::string>());
+    if (ref.is_number_integer()) return hall.ticket(ref.get<int64_t>());
     return nullptr;
 }
 }  // namespace
 
-std::string answer_query(const Hall& hall, const std::string& type, const std::string& rid,
-                         const Json& body, int64_t now) {
-    if (type == "snapshot") return make_reply(rid, Json{{"seq", hall.seq()}, {"state", snapshot_json(hall)}});
-    if (type == "status") return make_reply(rid, status(hall, now));
-    if (type == "ping") return make_reply(rid, Json{{"seq", hall.seq()}, {"now", now}});
-    if (type == "ticket") {
-        const Ticket* t = find_ticket(hall, body);
-        if (!t) return make_error_reply(rid, Error{ErrorCode::unknown_ticket, ""});
-        return make_reply(rid, Json{{"seq", hall.seq()}, {"ticket", ticket_view(hall, *t, now)}});
+QueryResult answer_query(const Hall& hall, MessageType type, const Json& body, int64_t now) {
+    switch (type) {
+        case MessageType::snapshot: return Json{{"seq", hall.seq()}, {"state", snapshot_json(hall)}};
+        case MessageType::status: return status(hall, now);
+        case MessageType::ping: return Json{{"seq", hall.seq()}, {"now", now}};
+        case MessageType::ticket: {
+            // Absent or of the wrong type: bad_field naming it; not found: unknown_ticket naming it.
+            auto ref = body.find("ticket");
+            if (ref == body.end() || !(ref->is_string() || ref->is_number_integer())) return bad_field("ticket");
+            const Ticket* t = find_ticket(hall, *ref);
+            if (!t) return Error{ErrorCode::unknown_ticket, ref->is_string() ? ref->get<std::string>() : ref->dump()};
+            return Json{{"seq", hall.seq()}, {"ticket", ticket_view(hall, *t, now)}};
+        }
+        case MessageType::call_order: {
+            // Read wide and range-checked, so a huge number never wraps round to a real window.
+            auto field = body.find("window");
+            if (field == body.end() || !field->is_number_integer()) return bad_field("window");
+            int64_t number = field->get<int64_t>();
+            const WindowStatus* w = number >= 1 && number <= 9999 ? hall.window(int(number)) : nullptr;
+            if (!w) return Error{ErrorCode::unknown_window, std::to_string(number)};
+            size_t limit = size_t(std::clamp<int64_t>(json_get<int64_t>(body, "limit", 50), 1, 500));
+            Json list = Json::array();
+            for (int64_t id : call_order(hall, *w, now, limit)) list.push_back(to_json(*hall.ticket(id)));
+            return Json{{"seq", hall.seq()}, {"window", w->number}, {"tickets", list}};
+        }
+        default: return Error{ErrorCode::unknown_type, std::string(wire_name(type))};
     }
-    if (type == "call_order") {
-        // Read wide and range-checked, so a huge number never wraps round to a real window.
-        int64_t number = json_get<int64_t>(body, "window", 0);
-        const WindowStatus* w = number >= 1 && number <= 9999 ? hall.window(int(number)) : nullptr;
-        if (!w) return make_error_reply(rid, Error{ErrorCode::unknown_window, ""});
-        size_t limit = size_t(std::clamp<int64_t>(json_get<int64_t>(body, "limit", 50), 1, 500));
-        Json list = Json::array();
-        for (int64_t id : call_order(hall, *w, now, limit)) list.push_back(to_json(*hall.ticket(id)));
-        return make_reply(rid, Json{{"seq", hall.seq()}, {"window", w->number}, {"tickets", list}});
-    }
-    return make_error_reply(rid, Error{ErrorCode::unknown_type, type});
+}
+
+void register_queries(const ServiceState& st, HandlerTable& table) {
+    for (const MessageInfo& m : message_table())
+        if (m.kind == MessageKind::query && m.module == "queries")
+            table.on_query(m.type, [&st](const Call& c) { return answer_query(st.hall, c.msg.type, c.req.body, c.now); });
 }
 
 }  // namespace hallq

@@ -1,0 +1,27 @@
+// passwords.h - the passwords module: clerk_login's password check (with the lockout) before the
+// hall decides the login, and change_password.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "credentials.h"
+#include "modules/module.h"
+
+namespace hallq {
+
+class PasswordsModule {
+public:
+    PasswordsModule(ServiceState& st, HandlerTable& table);
+
+private:
+    CommandResult login(const Call& c);
+    CommandResult change(const Call& c);
+    // The lockout, then the stored hash. Returns the refusal, or nothing when the password is right.
+    std::optional<Error> check(const std::string& clerk, const std::string& password, int64_t now);
+
+    ServiceState& st_;
+    LoginGuard guard_;
+    std::string unknown_clerk_hash_;  // verified against for ids without a credential: same cost
+};
+
+}  // namespace hallq

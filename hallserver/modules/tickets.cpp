@@ -1,0 +1,71 @@
+// tickets.cpp - hall commands: decode, the ID-number side of issue_ticket, decide.
+#include "modules/tickets.h"
+
+#include <cstdio>
+
+#include "core/idnumber.h"
+#include "modules/queries.h"
+#include "protocol/commands.h"
+
+namespace hallq {
+
+CommandResult decide_command(const Hall& hall, const Command& cmd, int64_t now) {
+    Decision d = hall.decide(cmd, now);
+    if (!d.ok()) return d.error;
+    Work w;
+    int64_t ticket = d.events.front().ticket;
+    int window = d.events.front().window;
+    w.events = std::move(d.events);
+    w.reply = [ticket, window, now](const Hall& after) { return command_result(after, ticket, window, now); };
+    return w;
+}
+
+int age_on_service_day(const Hall& hall, const IdNumberInfo& id) {
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(hall.day().c_str(), "%d-%d-%d", &y, &m, &d) != 3) return -1;
+    return age_on(id, y, m, d);
+}
+
+TicketsModule::TicketsModule(ServiceState& st, HandlerTable& table) : st_(st) {
+    for (const MessageInfo& m : message_table())
+        if (m.kind == MessageKind::command && m.module == "tickets")
+            table.on_command(m.type, [this](const Call& c) { return handle(c); });
+}
+
+CommandResult TicketsModule::handle(const Call& c) {
+    auto decoded = decode_command(std::string(c.msg.name), c.req.body);
+    if (auto* err = std::get_if<Error>(&decoded)) return *err;
+    Command& cmd = std::get<Command>(decoded);
+    if (cmd.type == CommandType::issue_ticket) {
+        if (const Ticket* held = prepare_id_issue(c.req, cmd)) {  // one active ticket per person and item
+            Work w;
+            int64_t id = held->id;
+            int64_t now = c.now;
+            w.reply = [id, now](const Hall& after) {
+                Json j = command_result(after, id, 0, now);
+                j["ticket"]["existing"] = true;
+                return j;
+            };
+            w.summary = "existing ticket " + held->number;
+            return w;
+        }
+    }
+    return decide_command(st_.hall, cmd, c.now);
+}
+
+const Ticket* TicketsModule::prepare_id_issue(const Request& req, Command& cmd) {
+    auto it = req.body.find("id_number");
+    if (it == req.body.end() || !it->is_string()) return nullptr;
+    auto id = parse_id_number(it->get<std::string>());
+    if (!id) return nullptr;  // decode_command has refused it already
+    if (cmd.klass == TicketClass::normal && green_by_age(st_.cfg, age_on_service_day(st_.hall, *id)))
+        cmd.klass = TicketClass::green;
+    if (!st_.vault) return nullptr;
+    if (cmd.item.empty() && cmd.queue.empty()) return nullptr;  // the hall refuses it: bad_field
+    cmd.holder_key = IdentityVault::holder_key(st_.vault->hash(id->normalized));
+    const Ticket* held = st_.hall.active_ticket(cmd.holder_key, cmd.item);
+    if (held && cmd.item.empty() && !cmd.queue.empty() && held->queue != cmd.queue) return nullptr;
+    return held;
+}
+
+}  // namespace hallq
