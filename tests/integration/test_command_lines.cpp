@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
+#include "protocol/messages.h"
 #include "server_process.h"
 
 using namespace hallq;
@@ -66,6 +67,20 @@ TEST_CASE("hallctl: --help lists the commands, a command's --help its options") 
         CHECK(has(out, opt));
     CHECK(run_command(ctl, &out) == 2);  // no command: the help, and a usage exit
     CHECK(has(out, "issue"));
+}
+
+TEST_CASE("hallctl: every verb of the message table is a command with its --help") {
+    size_t verbs = 0;
+    for (const MessageInfo& m : message_table()) {
+        if (m.verb.empty()) continue;
+        std::string verb(m.verb.substr(0, m.verb.find(' ')));  // "reservations import": one command
+        INFO(m.name << " → " << verb);
+        std::string out;
+        CHECK(run_command(std::string(HALLCTL_BIN) + " " + verb + " --help", &out) == 0);
+        CHECK(has(out, "Usage: hallctl " + verb));
+        ++verbs;
+    }
+    CHECK(verbs >= 25);
 }
 
 TEST_CASE("hallctl: usage errors exit with 2 before anything is sent, naming the problem") {
