@@ -104,7 +104,7 @@ TEST_CASE("kiosk session: a ticket by touch, printed, then done") {
     CHECK(k.screen().trace_name() == "home");
 }
 
-TEST_CASE("kiosk session: a refusal is shown with its reason; a late answer for an earlier visitor is dropped") {
+TEST_CASE("kiosk session: a refusal is shown with its reason, and a late answer for an earlier visitor is dropped") {
     Kiosk k;
     k.session.choose_category(0);
     k.session.choose_item("T-RS-001");
@@ -124,7 +124,7 @@ TEST_CASE("kiosk session: a refusal is shown with its reason; a late answer for 
     CHECK(k.ports.printed.empty());
 }
 
-TEST_CASE("kiosk session: an ID card checks in; a senior without a reservation keeps the swipe for the menu") {
+TEST_CASE("kiosk session: an ID card checks in, and a senior without a reservation keeps the swipe for the menu") {
     Kiosk k;
     idcard::CardText card;
     card.name = "张三";
