@@ -10,10 +10,12 @@
 #include <sstream>
 
 #include "config.h"
+#include "core/utf8.h"
 #include "credentials.h"
 #include "demo_reservations.h"
 #include "identity_vault.h"
 #include "log.h"
+#include "options.h"
 #include "protocol/codec.h"
 #include "server.h"
 #include "service.h"
@@ -27,29 +29,6 @@
 namespace {
 std::atomic<bool> g_stop{false};
 void on_signal(int) { g_stop = true; }
-
-const char* kUsage = R"(hallserver - 政务服务大厅排队叫号服务 / hall queuing server
-
-Usage: hallserver [options]
-  --config FILE       JSON config file (see docs/configuration.md)
-  --db FILE           SQLite database file (default hallq.db)
-  --requests EP       request endpoint (default tcp://127.0.0.1:5570; tcp://127.0.0.1:* = any free port)
-  --events EP         event endpoint (default tcp://127.0.0.1:5571)
-  --catalogue FILE    load this catalogue (departments, items, queues, windows, clerks)
-  --demo              load the demo district hall catalogue; clerks without a password get the
-                      demo password (implies --demo-passwords); seed today's demo reservations
-                      when there are none
-  --demo-passwords    give every catalogue clerk without a password the demo password
-  --set-password CLERK  set a clerk's password in --db FILE: the new password is read from the
-                      first line of stdin (at least 6 characters); then exit
-  --init-key          create the identity key file (config identity_key, default the database
-                      path + ".key", mode 0600) if it does not exist, check it, and exit
-  --rollover HH:MM    start of the service day (default 03:00)
-  --log-level LEVEL   debug, info, warn, error (default info)
-  --check             check the config and catalogue, print a summary and exit (nothing is opened)
-  --version, --help
-On start it prints one line "hallserver ready: requests=EP events=EP seq=N day=D" on stdout.
-)";
 
 std::string demo_catalogue_path(const char* argv0) {
     namespace fs = std::filesystem;
@@ -71,9 +50,7 @@ int set_password(const std::string& db, const std::string& clerk) {
         return 1;
     }
     std::string password = read_secret_line("新密码 / new password: ");
-    size_t chars = 0;
-    for (unsigned char c : password) chars += (c & 0xC0) != 0x80;
-    if (chars < 6) {
+    if (utf8::length(password) < 6) {
         std::cerr << "hallserver: 密码至少6位 / the password needs at least 6 characters\n";
         return 2;
     }
@@ -148,77 +125,12 @@ hallq::Catalogue read_catalogue(const std::string& path) {
         throw std::runtime_error("catalogue " + path + ": " + e.what());
     }
 }
-}  // namespace
 
-int main(int argc, char** argv) {
+// Opens the database and the identity key, starts the service and serves until SIGINT/SIGTERM.
+int run_server(hallq::ServerConfig& cfg, const hallq::ServerActions& actions, const char* argv0) {
     using namespace hallq;
-    ServerConfig cfg;
-    std::vector<std::string> args(argv + 1, argv + argc);
-    // The config file first, so the command line overrides it.
-    for (size_t i = 0; i + 1 < args.size(); ++i)
-        if (args[i] == "--config") {
-            std::string err;
-            if (!load_config_file(args[i + 1], cfg, err)) {
-                std::cerr << "hallserver: " << err << "\n";
-                return 2;
-            }
-        }
-    bool demo = false, check = false, demo_passwords = false, make_key = false;
-    std::string password_clerk;
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&]() -> std::string {
-            if (i + 1 >= args.size()) {
-                std::cerr << "hallserver: " << a << " needs a value\n";
-                std::exit(2);
-            }
-            return args[++i];
-        };
-        if (a == "--help" || a == "-h") {
-            std::cout << kUsage;
-            return 0;
-        } else if (a == "--version") {
-            std::cout << "hallserver 0.1.0 (protocol 1, schema " << Store::schema_version() << ")\n";
-            return 0;
-        } else if (a == "--config") value();
-        else if (a == "--db") cfg.database = value();
-        else if (a == "--requests") cfg.request_endpoint = value();
-        else if (a == "--events") cfg.event_endpoint = value();
-        else if (a == "--catalogue") cfg.catalogue = value();
-        else if (a == "--demo") demo = demo_passwords = true;
-        else if (a == "--demo-passwords") demo_passwords = true;
-        else if (a == "--set-password") password_clerk = value();
-        else if (a == "--check") check = true;
-        else if (a == "--init-key") make_key = true;
-        else if (a == "--log-level") cfg.log_level = value();
-        else if (a == "--rollover") {
-            cfg.rollover_minutes = parse_clock_time(value());
-            if (cfg.rollover_minutes < 0) {
-                std::cerr << "hallserver: --rollover needs HH:MM\n";
-                return 2;
-            }
-        } else {
-            std::cerr << "hallserver: unknown option " << a << "\n" << kUsage;
-            return 2;
-        }
-    }
-    log::Level level;
-    if (!log::parse_level(cfg.log_level, level)) {
-        std::cerr << "hallserver: log level must be debug, info, warn or error\n";
-        return 2;
-    }
-    log::set_level(level);
-    if (make_key) return init_key(cfg.identity_key_path());
-    if (!password_clerk.empty()) {
-        try {
-            return set_password(cfg.database, password_clerk);
-        } catch (const std::exception& e) {
-            std::cerr << "hallserver: " << e.what() << "\n";
-            return 1;
-        }
-    }
-    if (demo && cfg.catalogue.empty()) {
-        cfg.catalogue = demo_catalogue_path(argv[0]);
+    if (actions.demo && cfg.catalogue.empty()) {
+        cfg.catalogue = demo_catalogue_path(argv0);
         if (cfg.catalogue.empty()) {
             std::cerr << "hallserver: demo catalogue demo-hall.json not found\n";
             return 2;
@@ -226,47 +138,58 @@ int main(int argc, char** argv) {
     }
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
+    std::optional<Catalogue> catalogue;
+    if (!cfg.catalogue.empty()) catalogue = read_catalogue(cfg.catalogue);
+    if (actions.check) {
+        std::cout << "配置正确 / config ok";
+        if (catalogue)
+            std::cout << ": " << catalogue->hall_name << ", " << catalogue->departments.size()
+                      << " departments, " << catalogue->items.size() << " items, "
+                      << catalogue->queues.size() << " queues, " << catalogue->windows.size()
+                      << " windows, " << catalogue->clerks.size() << " clerks (" << cfg.catalogue << ")";
+        std::cout << "\n";
+        return 0;
+    }
+    bool new_key = false;
+    std::optional<IdentityVault> vault = open_vault(cfg.identity_key_path(), new_key);
+    if (!vault) return 2;
+    Store store(cfg.database);
+    if (new_key && store.reservation_count() > 0)
+        HALLQ_LOG(warn, "the identity key " << cfg.identity_key_path() << " is new, but the database holds"
+                        " reservations sealed with another key: an ID card finds none of them; restore"
+                        " the key file from the backup");
+    HallService service(store, cfg, &*vault);
+    Server server(service, cfg);
+    server.bind();
+    for (const auto& e : service.start(catalogue, wall_clock_ms())) server.publish(e);
+    if (actions.demo_passwords) {
+        int seeded = seed_passwords(store, service.hall().catalogue(), kDemoPassword, wall_clock_ms());
+        HALLQ_LOG(warn, "demo passwords in use: clerks without a password of their own have the demo"
+                        " password (docs/configuration.md); " << seeded << " set now");
+    }
+    if (actions.demo) seed_demo(service, store, wall_clock_ms());
+    HALLQ_LOG(info, "database " << cfg.database << ", " << service.hall().tickets().size()
+                                << " tickets today, event seq " << service.hall().seq());
+    std::cout << "hallserver ready: requests=" << server.request_endpoint()
+              << " events=" << server.event_endpoint() << " seq=" << service.hall().seq()
+              << " day=" << service.hall().day() << std::endl;
+    server.run(g_stop);
+    HALLQ_LOG(info, "stopped");
+    return 0;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace hallq;
+    ServerConfig cfg;
+    ServerActions actions;
+    if (auto done = parse_server_options(argc, argv, cfg, actions)) return *done;
+    if (actions.init_key) return init_key(cfg.identity_key_path());
     try {
-        std::optional<Catalogue> catalogue;
-        if (!cfg.catalogue.empty()) catalogue = read_catalogue(cfg.catalogue);
-        if (check) {
-            std::cout << "配置正确 / config ok";
-            if (catalogue)
-                std::cout << ": " << catalogue->hall_name << ", " << catalogue->departments.size()
-                          << " departments, " << catalogue->items.size() << " items, "
-                          << catalogue->queues.size() << " queues, " << catalogue->windows.size()
-                          << " windows, " << catalogue->clerks.size() << " clerks (" << cfg.catalogue << ")";
-            std::cout << "\n";
-            return 0;
-        }
-        bool new_key = false;
-        std::optional<IdentityVault> vault = open_vault(cfg.identity_key_path(), new_key);
-        if (!vault) return 2;
-        Store store(cfg.database);
-        if (new_key && store.reservation_count() > 0)
-            HALLQ_LOG(warn, "the identity key " << cfg.identity_key_path() << " is new, but the database holds"
-                            " reservations sealed with another key: an ID card finds none of them; restore"
-                            " the key file from the backup");
-        HallService service(store, cfg, &*vault);
-        Server server(service, cfg);
-        server.bind();
-        for (const auto& e : service.start(catalogue, wall_clock_ms())) server.publish(e);
-        if (demo_passwords) {
-            int seeded = seed_passwords(store, service.hall().catalogue(), kDemoPassword, wall_clock_ms());
-            HALLQ_LOG(warn, "demo passwords in use: clerks without a password of their own have the demo"
-                            " password (docs/configuration.md); " << seeded << " set now");
-        }
-        if (demo) seed_demo(service, store, wall_clock_ms());
-        HALLQ_LOG(info, "database " << cfg.database << ", " << service.hall().tickets().size()
-                                    << " tickets today, event seq " << service.hall().seq());
-        std::cout << "hallserver ready: requests=" << server.request_endpoint()
-                  << " events=" << server.event_endpoint() << " seq=" << service.hall().seq()
-                  << " day=" << service.hall().day() << std::endl;
-        server.run(g_stop);
-        HALLQ_LOG(info, "stopped");
+        if (!actions.password_clerk.empty()) return set_password(cfg.database, actions.password_clerk);
+        return run_server(cfg, actions, argv[0]);
     } catch (const std::exception& e) {
         std::cerr << "hallserver: " << e.what() << "\n";
         return 1;
     }
-    return 0;
 }

@@ -69,9 +69,11 @@ sqlite3_stmt* Store::prepare(const char* sql) {
 }
 
 void Store::migrate() {
-    sqlite3_stmt* s = prepare("PRAGMA user_version");
-    int version = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
-    sqlite3_finalize(s);
+    int version = 0;
+    {
+        Owned s{prepare("PRAGMA user_version")};
+        if (sqlite3_step(s.s) == SQLITE_ROW) version = sqlite3_column_int(s.s, 0);
+    }
     if (version > schema_version())
         throw StoreError("database schema " + std::to_string(version) +
                          " is newer than this hallserver understands (" +
@@ -79,7 +81,7 @@ void Store::migrate() {
     for (int v = version; v < schema_version(); ++v) {
         exec("BEGIN IMMEDIATE");
         try {
-            exec(schema::kMigrations[v]);
+            exec(schema::kMigrations[v].sql);
             exec(("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
             exec("COMMIT");
         } catch (...) {
@@ -90,10 +92,8 @@ void Store::migrate() {
 }
 
 uint64_t Store::last_seq() {
-    sqlite3_stmt* s = prepare("SELECT COALESCE(MAX(seq), 0) FROM events");
-    uint64_t seq = sqlite3_step(s) == SQLITE_ROW ? uint64_t(sqlite3_column_int64(s, 0)) : 0;
-    sqlite3_finalize(s);
-    return seq;
+    Owned s{prepare("SELECT COALESCE(MAX(seq), 0) FROM events")};
+    return sqlite3_step(s.s) == SQLITE_ROW ? uint64_t(sqlite3_column_int64(s.s, 0)) : 0;
 }
 
 Hall Store::load() {
@@ -206,6 +206,12 @@ void Store::commit(const std::vector<Event>& events, const Hall& after, const st
     }
 }
 
+void Store::commit(const UnitOfWork& w) {
+    if (!w.credential_clerk.empty())
+        return set_password_hash(w.credential_clerk, w.credential_hash, w.at, w.rid, w.reply, w.fingerprint);
+    commit(w.events, w.after, w.rid, w.reply, w.snapshot, w.fingerprint, w.reservations);
+}
+
 void Store::begin_write() {
     if (!batch_) return exec("BEGIN IMMEDIATE");
     if (batch_failed_) throw StoreError("database: an earlier write of this batch failed");
@@ -240,19 +246,16 @@ void Store::end_batch() {
 }
 
 void Store::prune_requests(int64_t before_ms) {
-    sqlite3_stmt* s = prepare("DELETE FROM requests WHERE at < ?");
-    sqlite3_bind_int64(s, 1, before_ms);
-    sqlite3_step(s);
-    sqlite3_finalize(s);
+    Owned s{prepare("DELETE FROM requests WHERE at < ?")};
+    sqlite3_bind_int64(s.s, 1, before_ms);
+    done(s.s);
 }
 
 std::optional<std::string> Store::password_hash(const std::string& clerk) {
-    sqlite3_stmt* s = prepare("SELECT hash FROM clerk_credentials WHERE clerk = ?");
-    bind_text(s, 1, clerk);
-    std::optional<std::string> hash;
-    if (sqlite3_step(s) == SQLITE_ROW) hash = column_text(s, 0);
-    sqlite3_finalize(s);
-    return hash;
+    Owned s{prepare("SELECT hash FROM clerk_credentials WHERE clerk = ?")};
+    bind_text(s.s, 1, clerk);
+    if (sqlite3_step(s.s) == SQLITE_ROW) return column_text(s.s, 0);
+    return std::nullopt;
 }
 
 void Store::set_password_hash(const std::string& clerk, const std::string& hash, int64_t at,
@@ -292,11 +295,10 @@ void Store::record_request(const std::string& rid, int64_t at, const std::string
 
 std::vector<std::string> Store::events_after(uint64_t after, int limit) {
     std::vector<std::string> out;
-    sqlite3_stmt* s = prepare("SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?");
-    sqlite3_bind_int64(s, 1, int64_t(after));
-    sqlite3_bind_int(s, 2, limit);
-    while (sqlite3_step(s) == SQLITE_ROW) out.push_back(column_text(s, 0));
-    sqlite3_finalize(s);
+    Owned s{prepare("SELECT body FROM events WHERE seq > ? ORDER BY seq LIMIT ?")};
+    sqlite3_bind_int64(s.s, 1, int64_t(after));
+    sqlite3_bind_int(s.s, 2, limit);
+    while (sqlite3_step(s.s) == SQLITE_ROW) out.push_back(column_text(s.s, 0));
     return out;
 }
 

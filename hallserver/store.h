@@ -49,6 +49,22 @@ struct ReservationWrites {
     bool empty() const { return upserts.empty() && updates.empty() && no_show_before.empty(); }
 };
 
+// Everything one request (or the server's own rollover) writes, committed in one transaction:
+// its events with the rows they project (tickets, ratings), the reservation rows and a clerk's
+// credential it changed, its reply under its request id, and now and then a snapshot.
+struct UnitOfWork {
+    const std::vector<Event>& events;
+    const Hall& after;                  // the state with `events` applied
+    const std::string& rid;             // "" for the server's own changes: no reply stored
+    const std::string& reply;
+    const std::string& fingerprint;
+    bool snapshot = false;
+    const ReservationWrites& reservations;
+    // A new password hash (change_password): {clerk, hash}; empty clerk for none.
+    std::string credential_clerk, credential_hash;
+    int64_t at = 0;  // the request's time
+};
+
 class Store {
 public:
     // Opens or creates the database and runs pending migrations. Throws StoreError.
@@ -75,6 +91,9 @@ public:
                 const std::string& reply, bool with_snapshot, const std::string& fingerprint = "",
                 const ReservationWrites& reservations = {});
 
+    // Writes one unit of work atomically. Throws StoreError (and writes nothing) on failure.
+    void commit(const UnitOfWork& w);
+
     // Group commit: between begin_batch() and end_batch(), commit() and set_password_hash() write
     // into one shared transaction, committed (one fsync) by end_batch(). A write that fails inside
     // a batch rolls the whole batch back; every later write of the batch then throws, and so does
@@ -94,7 +113,7 @@ public:
     std::vector<StoredReservation> reservations_on(const std::string& day);
     int64_t reservation_count();
 
-    // Forgets cached replies older than `before_ms`.
+    // Forgets cached replies older than `before_ms`. Throws StoreError.
     void prune_requests(int64_t before_ms);
 
     // A clerk's password hash (credentials.h), if one is set.

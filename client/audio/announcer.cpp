@@ -9,7 +9,7 @@
 
 #include "audio_output.h"
 #include "voice_pack.h"
-#include "wav.h"
+#include "clip_file.h"
 
 namespace hallq {
 

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "protocol/json.h"
-#include "wav.h"
+#include "clip_file.h"
 
 namespace hallq {
 
@@ -62,7 +62,7 @@ Json read_manifest(const std::string& path, VoicePack& pack, std::vector<std::st
     get_int("sentence_pause_ms", 0, 5000, pack.sentence_pause_ms);
     auto clips = m.find("clips");
     if (clips == m.end() || !clips->is_object() || clips->empty()) {
-        bad("clips", "must map each word to its WAV file");
+        bad("clips", "must map each word to its sound file");
         return nullptr;
     }
     return *clips;
@@ -110,11 +110,11 @@ VoicePack load_voice_pack(const std::string& dir, std::vector<std::string>* prob
                 (fs::path(dir) / (file.is_string() ? file.get<std::string>() : "")).string();
             if (!file.is_string() || file.get<std::string>().empty()) {
                 found.push_back((fs::path(dir) / "manifest.json").string() + ": the clip of \"" +
-                                word + "\" must be a WAV file name");
+                                word + "\" must be a sound file name");
                 continue;
             }
             std::string error;
-            auto audio = read_wav(path, &error);
+            auto audio = read_clip(path, &error);
             if (!audio) {
                 found.push_back(error + " (clip of \"" + word + "\")");
                 continue;

@@ -1,7 +1,7 @@
 // voice_pack.h - a voice pack: the manifest's defaults and every word's clip, ready to play.
 //
 // A pack is a folder with manifest.json (language, sample_rate, template, repeat, ticket_digits,
-// word_gap_ms, sentence_pause_ms, and "clips": word → WAV file) and the clips; sounds/README.md
+// word_gap_ms, sentence_pause_ms, and "clips": word → sound file: WAV, FLAC, OGG or MP3 at any rate) and the clips; sounds/README.md
 // describes the format.
 #pragma once
 #include <cstdint>

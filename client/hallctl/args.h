@@ -1,6 +1,8 @@
-// args.h - tiny command-line parser: positional words and --key value / --flag options.
+// args.h - hallctl's command line: the command (a verb of verbs.h), its positional words and its
+// --key value / --flag options, parsed with CLI11 from the verb table.
 #pragma once
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -8,7 +10,7 @@
 namespace hallq::ctl {
 
 struct Args {
-    std::vector<std::string> words;
+    std::vector<std::string> words;  // the verb (by its table name), then its positional words
     std::map<std::string, std::string> opts;  // "--queue A" → opts["queue"] = "A"; "--calls" → "1"
 
     bool has(const std::string& k) const { return opts.count(k) > 0; }
@@ -21,8 +23,10 @@ struct UsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// Options listed in `flags` take no value.
-Args parse_args(int argc, char** argv, const std::vector<std::string>& flags);
+// Parses argv against the verb table into `out`. nullopt: go on. Otherwise the exit code: 0 after
+// --help (of hallctl or of one command), 2 for no command, an unknown command or option, a missing
+// word or value; the problem is printed on stderr.
+std::optional<int> parse_args(int argc, char** argv, Args& out);
 
 int to_int(const std::string& s, const char* what);
 std::vector<std::string> split_list(const std::string& s);

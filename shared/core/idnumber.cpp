@@ -1,7 +1,7 @@
 // idnumber.cpp - GB 11643 validation and the masking conventions used on every screen and log.
 #include "idnumber.h"
 
-#include <vector>
+#include "core/utf8.h"
 
 namespace hallq {
 
@@ -34,17 +34,15 @@ std::optional<IdNumberInfo> fail(IdNumberProblem* out, IdNumberProblem p) {
     return std::nullopt;
 }
 
-// Splits UTF-8 text into code points (as byte strings).
-std::vector<std::string_view> code_points(std::string_view s) {
-    std::vector<std::string_view> out;
-    for (size_t i = 0; i < s.size();) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-        if (i + n > s.size()) n = s.size() - i;
-        out.push_back(s.substr(i, n));
-        i += n;
-    }
-    return out;
+// `text` with all but its first `front` and last `back` characters starred, by character (UTF-8);
+// entirely starred when it has no more than `front + back` characters. Any bytes in, valid UTF-8
+// out: a byte that is not UTF-8 counts as one character (U+FFFD when kept).
+std::string keep_ends(std::string_view text, size_t front, size_t back) {
+    std::u32string chars = utf8::decode(text);
+    if (chars.size() <= front + back) return std::string(chars.size(), '*');
+    std::u32string_view all(chars);
+    return utf8::encode(all.substr(0, front)) + std::string(chars.size() - front - back, '*') +
+           utf8::encode(all.substr(chars.size() - back));
 }
 }  // namespace
 
@@ -108,24 +106,15 @@ int age_on(const IdNumberInfo& id, int year, int month, int day) {
     return age;
 }
 
-std::string mask_id_number(std::string_view id) {
-    if (id.size() <= 10) return std::string(id.size(), '*');
-    return std::string(id.substr(0, 6)) + std::string(id.size() - 10, '*') +
-           std::string(id.substr(id.size() - 4));
-}
+std::string mask_id_number(std::string_view id) { return keep_ends(id, 6, 4); }
 
 std::string mask_name(std::string_view name) {
-    auto cps = code_points(name);
-    if (cps.empty()) return "";
-    if (cps.size() == 1) return "*";
-    if (cps.size() == 2) return std::string(cps[0]) + "*";
-    return std::string(cps[0]) + "*" + std::string(cps.back());
+    std::u32string chars = utf8::decode(name);
+    if (chars.size() <= 1) return std::string(chars.size(), '*');
+    std::string out = utf8::encode(chars.substr(0, 1)) + "*";
+    return chars.size() == 2 ? out : out + utf8::encode(chars.substr(chars.size() - 1));
 }
 
-std::string mask_phone(std::string_view phone) {
-    if (phone.size() < 8) return std::string(phone.size(), '*');
-    return std::string(phone.substr(0, 3)) + std::string(phone.size() - 7, '*') +
-           std::string(phone.substr(phone.size() - 4));
-}
+std::string mask_phone(std::string_view phone) { return keep_ends(phone, 3, 4); }
 
 }  // namespace hallq

@@ -28,13 +28,16 @@ std::optional<IdNumberInfo> parse_id_number(std::string_view text, IdNumberProbl
 // Age in whole years on the given date.
 int age_on(const IdNumberInfo& id, int year, int month, int day);
 
-// 440401********1768: first 6 and last 4 characters kept, the rest starred (UTF-8 safe for ASCII).
+// Masking counts characters, not bytes: any input (full-width digits, CJK, emoji, bytes that are
+// not UTF-8, the empty string) gives valid UTF-8, and none throws.
+
+// 440401********1768: first 6 and last 4 characters kept, the rest starred; ten or fewer: all.
 std::string mask_id_number(std::string_view id);
 
-// 张*三 for three or more characters, 张* for two, * for one: first and last kept (UTF-8 aware).
+// 张*三 for three or more characters, 张* for two, * for one: first and last kept.
 std::string mask_name(std::string_view name);
 
-// 138****5678: first 3 and last 4 digits kept.
+// 138****5678: first 3 and last 4 characters kept; fewer than 8: all starred.
 std::string mask_phone(std::string_view phone);
 
 }  // namespace hallq

@@ -4,15 +4,12 @@
 #include <string>
 
 #include "core/idnumber.h"
+#include "core/utf8.h"
 
 namespace hallq {
 
 // Length in characters (UTF-8 code points), not bytes: Chinese text counts fairly.
-inline size_t characters(const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
+inline size_t characters(const std::string& s) { return utf8::length(s); }
 
 // The detail of an invalid_id_number error: which rule the number broke.
 inline const char* id_problem(IdNumberProblem p) {

@@ -3,13 +3,14 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "alsa_file_device.h"
 #include "announcer.h"
 #include "protocol/json.h"
 #include "voice_pack.h"
-#include "wav.h"
+#include "clip_file.h"
 
 using namespace hallq;
 using namespace hallq::test;
@@ -61,7 +62,7 @@ TEST_CASE("voice pack: both shipped packs load complete") {
             std::string path = pack_dir(lang) + "/" + file.get<std::string>();
             REQUIRE(fs::exists(path));
             std::string error;
-            auto clip = read_wav(path, &error);
+            auto clip = read_clip(path, &error);
             REQUIRE(clip);
             CHECK(clip->sample_rate == 16000);    // committed as made: 16 kHz mono
             CHECK(clip->samples.size() > 1600);   // more than 0.1 s
@@ -108,14 +109,62 @@ TEST_CASE("voice pack: a missing clip is named, and the announcer plays the chim
           std::string::npos);  // the chime, nothing more
 }
 
-TEST_CASE("voice pack: a broken WAV is named with what is wrong") {
+TEST_CASE("voice pack: clips dropped in as FLAC, OGG or MP3 at other rates load and play") {
+    TempDir dir;
+    copy_zh(dir.path());
+    // Recordings as a hall might supply them: 号 as FLAC at 16 kHz (lossless: it must play sample
+    // for sample), 请 as MP3 at 44.1 kHz, the chime as OGG Vorbis at 48 kHz.
+    struct Drop {
+        const char *word, *wav, *file;
+        ClipFormat format;
+        int rate;
+    };
+    const Drop drops[] = {{"号", "hao.wav", "hao.flac", ClipFormat::flac, 16000},
+                          {"请", "qing.wav", "qing.mp3", ClipFormat::mp3, 44100},
+                          {"chime", "chime.wav", "chime.ogg", ClipFormat::ogg, 48000}};
+    Json m = manifest_of(dir.path());
+    std::map<std::string, std::vector<int16_t>> original;  // word → the shipped clip (16 kHz)
+    for (const Drop& d : drops) {
+        auto clip = read_clip(dir.path() + "/" + d.wav, nullptr);
+        REQUIRE(clip);
+        original[d.word] = clip->samples;
+        MonoAudio recorded{d.rate, resample(clip->samples, clip->sample_rate, d.rate)};
+        std::string error;
+        REQUIRE(write_clip(dir.path() + "/" + d.file, recorded, &error, d.format));
+        fs::remove(dir.path() + "/" + d.wav);
+        m["clips"][d.word] = d.file;
+    }
+    std::ofstream(dir.path() + "/manifest.json", std::ios::trunc) << m.dump(2);
+
+    std::vector<std::string> problems;
+    VoicePack pack = load_voice_pack(dir.path(), &problems);
+    CHECK(problems.empty());
+    for (const Drop& d : drops) {
+        INFO(d.file);
+        REQUIRE(pack.clips.count(d.word) == 1);
+        // Back at the pack's rate and about as long as before (lossy codecs pad a few ms).
+        CHECK(std::abs(double(pack.clips[d.word].size()) - double(original[d.word].size())) <=
+              16000 * 0.06);
+        CHECK(first_sound(pack.clips[d.word], 0, 1000) != std::string::npos);
+    }
+    CHECK(pack.clips["号"] == original["号"]);  // FLAC is lossless
+    CHECK(play_one(dir.path()).empty());
+    // The whole call plays sample for sample as the clips decoded: chime (OGG) and 请 (MP3) too.
+    auto played = read_played();
+    auto expected = pack.render(compose_announcement("A012", 3, pack.style, pack.words()));
+    size_t at = find_exact(played, expected);
+    REQUIRE(at != std::string::npos);
+    CHECK(first_sound(played, at + expected.size()) == std::string::npos);
+}
+
+TEST_CASE("voice pack: a broken clip is named with what is wrong") {
     TempDir dir;
     copy_zh(dir.path());
     std::ofstream(dir.path() + "/er.wav", std::ios::trunc) << "this is not audio";
     std::vector<std::string> problems;
     load_voice_pack(dir.path(), &problems);
     REQUIRE(problems.size() == 1);
-    CHECK_THAT(problems[0], Catch::Contains("er.wav") && Catch::Contains("not a WAV file"));
+    CHECK_THAT(problems[0], Catch::Contains("er.wav") && Catch::Contains("not a sound file"));
 
     std::string error = play_one(dir.path());
     CHECK_THAT(error, Catch::Contains("er.wav"));

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "alsa_file_device.h"
-#include "wav.h"
+#include "clip_file.h"
 
 namespace hallq::test {
 
@@ -35,7 +35,7 @@ inline TonePack make_tone_pack(const std::string& dir) {
             a.samples[i] = int16_t(8000 * std::cos(2 * std::numbers::pi * (400.0 + 25.0 * k) *
                                                    double(i) / kDeviceRate));
         std::string file = "w" + std::to_string(k) + ".wav";
-        write_wav(dir + "/" + file, a, nullptr);
+        write_clip(dir + "/" + file, a, nullptr);
         pack.length[w] = a.samples.size();
         clips += std::string(k ? ",\n" : "") + "    \"" + w + "\": \"" + file + "\"";
         ++k;

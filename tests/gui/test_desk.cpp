@@ -1,5 +1,7 @@
 // test_desk.cpp - hall-desk on a virtual screen against a real hall server, driven by the keys a
 // clerk presses: log in, call, recall, start, finish, no-show, transfer, refusals, server restart.
+// A key is pressed only once the desk shows the state it acts on: a reply comes back before the
+// event that changes the desk's view of the window, so waiting for the reply alone races.
 #include <catch2/catch.hpp>
 #include <fstream>
 
@@ -75,6 +77,7 @@ TEST_CASE("desk: a clerk's morning, key by key") {
     expect_line(desk, "current=A002:called");
     press(screen.display(), "key F5");
     expect_line(desk, "reply no_show ok");
+    expect_line(desk, "current=- waiting=2");  // the next key acts on the window as it is now
     CHECK(hall.sql("SELECT state FROM tickets WHERE number='A002'") == "no_show\n");
 
     // Transfer to window 3: F6, the window number, Enter; it waits in window 3's queue.
@@ -84,6 +87,7 @@ TEST_CASE("desk: a clerk's morning, key by key") {
     press(screen.display(), "type 3");
     press(screen.display(), "key Return");
     expect_line(desk, "reply transfer ok");
+    expect_line(desk, "current=- waiting=1");
     Json order = must_ok(*hall.kiosk, "call_order", Json{{"window", 3}});
     REQUIRE(order["tickets"].size() >= 1);
     CHECK(order["tickets"][0]["number"] == "A003");
@@ -121,6 +125,7 @@ TEST_CASE("desk: a clerk's morning, key by key") {
     press(screen.display(), "key F4");
     press(screen.display(), "key Return");
     expect_line(desk, "reply finish ok");
+    expect_line(desk, "current=- ");
     press(screen.display(), "key F11");
     expect_line(desk, "state=paused");
     press(screen.display(), "key F12");

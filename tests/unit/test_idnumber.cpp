@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/idnumber.h"
+#include "core/utf8.h"
 #include "protocol/commands.h"
 
 using namespace hallq;
@@ -115,4 +116,38 @@ TEST_CASE("id number: nobody is born after the service day") {
     CHECK(e->detail == "reservations[1].id_number: birth date");
     CHECK(check_birth_dates(Json{{"id_number", future}}, "2026-11-23")->detail == "birth date");
     CHECK_FALSE(check_birth_dates(Json{{"id_number", future}}, "2100-01-01"));
+}
+
+TEST_CASE("masking counts characters: any input gives valid UTF-8 and never throws") {
+    // Full-width digits, CJK, emoji: kept and starred by character, never cut inside one.
+    CHECK(mask_id_number("\uFF14\uFF14\uFF10\uFF14\uFF10\uFF11\uFF11\uFF19\uFF19\uFF10\uFF10\uFF11"
+                         "\uFF10\uFF11\uFF11\uFF17\uFF16\uFF18") ==
+          "\uFF14\uFF14\uFF10\uFF14\uFF10\uFF11********\uFF11\uFF17\uFF16\uFF18");
+    CHECK(mask_phone("\u4e2d\u4e2d\u4e2d") == "***");
+    CHECK(mask_phone("\uFF11\uFF13\uFF18\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17\uFF18") ==
+          "\uFF11\uFF13\uFF18****\uFF15\uFF16\uFF17\uFF18");
+    CHECK(mask_phone("\U0001F600\U0001F600\U0001F6001\U0001F4DE\U0001F4DE\U0001F4DE\U0001F4DE") ==
+          "\U0001F600\U0001F600\U0001F600*\U0001F4DE\U0001F4DE\U0001F4DE\U0001F4DE");  // 8 characters
+    CHECK(mask_id_number("\u5f20\u4e09\u4e30") == "***");
+    CHECK(mask_name("\U0001F600\U0001F601\U0001F602") == "\U0001F600*\U0001F602");
+    CHECK(mask_name("\u00e9") == "*");
+    CHECK(mask_id_number("").empty());
+    CHECK(mask_phone("").empty());
+    // Bytes that are not UTF-8 count as one character each and are kept as U+FFFD.
+    CHECK(mask_phone("\xFF\xFE" "123456") == "\xEF\xBF\xBD\xEF\xBF\xBD" "1*3456");
+    CHECK(mask_phone("\xE4\xB8" "1234567") == "\xEF\xBF\xBD\xEF\xBF\xBD" "1**4567");
+    CHECK(mask_name("\x80\x80\x80") == "\xEF\xBF\xBD*\xEF\xBF\xBD");
+    const std::string nasty[] = {"", "\x80", "\xC0\xAF\xC0\xAF\xC0\xAF\xC0\xAF\xC0\xAF\xC0\xAF",
+                                 "\xED\xA0\x80\xED\xA0\x80\xED\xA0\x80\xED\xA0\x80",
+                                 "\u4e2d\xE4\xB8", std::string(200, '\xE4'),
+                                 "1101051949123100\xF0\x9F\x98", std::string(3, '\0')};
+    for (const std::string& s : nasty) {
+        INFO(s.size() << " bytes");
+        for (const std::string& masked : {mask_id_number(s), mask_phone(s)}) {
+            CHECK(utf8::valid(masked));
+            CHECK(utf8::length(masked) == utf8::length(s));  // one character or star for each
+        }
+        CHECK(utf8::valid(mask_name(s)));
+        CHECK(utf8::length(mask_name(s)) == std::min<size_t>(utf8::length(s), 3));
+    }
 }

@@ -115,7 +115,7 @@ TEST_CASE("store: a database from a newer version is refused") {
 
 TEST_CASE("store: a schema 1 database is migrated and keeps what it held") {
     TempDb db;
-    exec_sql(db.path, schema::kMigrations[0]);
+    exec_sql(db.path, schema::kMigrations[0].sql);
     exec_sql(db.path, "PRAGMA user_version=1; INSERT INTO requests(rid, at, reply) VALUES('old-1', 1, 'old reply');");
     Store store(db.path.string());
     CHECK(pragma(db.path, "PRAGMA user_version") == std::to_string(Store::schema_version()));

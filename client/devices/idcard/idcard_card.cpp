@@ -1,6 +1,8 @@
 // idcard_card.cpp - decoding and encoding the card holder's text block (UTF-16LE fields).
 #include "idcard/idcard_card.h"
 
+#include "core/utf8.h"
+
 namespace hallq::idcard {
 namespace {
 
@@ -11,24 +13,6 @@ constexpr Slot name_slot{0, 30}, gender_slot{30, 2}, nation_slot{32, 4}, birth_s
     address_slot{52, 70}, id_slot{122, 36}, authority_slot{158, 30}, from_slot{188, 16},
     to_slot{204, 16};
 constexpr std::size_t type_byte = 248;
-
-void put_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
 
 std::string trim(std::string s) {
     const auto is_pad = [](char c) { return c == ' ' || c == '\0'; };
@@ -74,30 +58,18 @@ std::string utf16le_to_utf8(std::span<const std::uint8_t> bytes) {
         } else if (c >= 0xD800 && c <= 0xDFFF) {
             c = 0xFFFD;
         }
-        put_utf8(out, c);
+        utf8::append(out, c);
     }
     return out;
 }
 
 Bytes utf8_to_utf16le(std::string_view s) {
     Bytes out;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto b = static_cast<unsigned char>(s[i]);
-        char32_t c = 0xFFFD;
-        std::size_t n = 1;
-        if (b < 0x80) c = b;
-        else if ((b >> 5) == 0x6 && i + 1 < s.size()) c = ((b & 0x1F) << 6) | (s[i + 1] & 0x3F), n = 2;
-        else if ((b >> 4) == 0xE && i + 2 < s.size())
-            c = ((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F), n = 3;
-        else if ((b >> 3) == 0x1E && i + 3 < s.size())
-            c = ((b & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12) | ((s[i + 2] & 0x3F) << 6) |
-                (s[i + 3] & 0x3F),
-            n = 4;
-        i += n;
-        auto put = [&](char32_t u) {
-            out.push_back(static_cast<std::uint8_t>(u & 0xFF));
-            out.push_back(static_cast<std::uint8_t>(u >> 8));
-        };
+    auto put = [&](char32_t u) {
+        out.push_back(static_cast<std::uint8_t>(u & 0xFF));
+        out.push_back(static_cast<std::uint8_t>(u >> 8));
+    };
+    for (char32_t c : utf8::decode(s)) {
         if (c >= 0x10000) {
             put(0xD800 + ((c - 0x10000) >> 10));
             put(0xDC00 + ((c - 0x10000) & 0x3FF));

@@ -1,0 +1,1 @@
+-- A new database: nothing before the first schema.

@@ -1,0 +1,1 @@
+SELECT rid, at, reply, COALESCE(fingerprint, 'none') FROM requests;
