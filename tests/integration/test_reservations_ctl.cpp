@@ -12,6 +12,13 @@ using namespace hallq;
 using namespace hallq::test;
 
 namespace {
+int minutes_now() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    return tm.tm_hour * 60 + tm.tm_min;
+}
+
 std::string today_local() {
     std::time_t t = std::time(nullptr);
     std::tm tm{};
@@ -87,8 +94,14 @@ TEST_CASE("hallctl reservations import: batches with progress, a safe re-run, a 
     REQUIRE(run_command(ctl + "reservations list", &out) == 0);
     CHECK(out.find("110105********") != std::string::npos);
     CHECK(out.find("110105198001") == std::string::npos);
-    CHECK(run_command(ctl + "check-in --code P-0 2>&1", &out) == 3);  // the slot is 23:59: too early
-    CHECK(out.find("too_early") != std::string::npos);
+    // The slot is 23:59: too early, unless the clock is already within the 30 minutes before it
+    // (there is no test clock; the rule itself is unit-tested at every boundary).
+    if (minutes_now() < 23 * 60 + 28) {
+        CHECK(run_command(ctl + "check-in --code P-0 2>&1", &out) == 3);
+        CHECK(out.find("too_early") != std::string::npos);
+    } else {
+        WARN("after 23:28 the 23:59 slot is open for check-in: the too-early refusal is not checked");
+    }
     std::string someone = "11010519900101002";
     REQUIRE(run_command(ctl + "check-in --id-number " + someone + id_check_char(someone) + " 2>&1", &out) == 0);
     CHECK(out.find("nothing to check in today") != std::string::npos);
