@@ -164,10 +164,10 @@ int main(int argc, char** argv) {
     Stats commit, frame, voice;
     for (int i = 0; i < calls + 5; ++i) {
         int w = 1 + i % windows;
-        desk.request("issue_ticket", hallq::Json{{"queue", "A"}});
+        desk.request(hallq::MessageType::issue_ticket, hallq::Json{{"queue", "A"}});
         desk.request("no_show", hallq::Json{{"window", w}});  // frees the window (refused when idle)
         auto t0 = Clock::now();
-        auto reply = desk.request("call_next", hallq::Json{{"window", w}});
+        auto reply = desk.request(hallq::MessageType::call_next, hallq::Json{{"window", w}});
         auto t1 = Clock::now();
         if (!reply || !reply->ok) die("call refused");
         std::string number = reply->body["ticket"]["number"].get<std::string>();

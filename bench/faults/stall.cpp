@@ -88,7 +88,7 @@ void run_stall(const std::string& self, const StallOptions& opt) {
     std::this_thread::sleep_for(seconds(opt.after_s));
     load->stop();
     RequestClient c(server.requests, "bench-marker");
-    auto marker = c.request("issue_ticket", Json{{"queue", "A"}});
+    auto marker = c.request(hallq::MessageType::issue_ticket, Json{{"queue", "A"}});
     if (!marker || !marker->ok) die("the final ticket was refused");
     uint64_t last = marker->body["seq"].get<uint64_t>();
     wait_for([&] { return std::all_of(subs.begin(), subs.end(), [&](auto& s) { return s->seq.load() >= last; }); },

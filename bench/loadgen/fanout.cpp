@@ -135,7 +135,7 @@ std::string run_fanout(const Options& o) {
             kiosks.emplace_back([&, k] {
                 hallq::RequestClient c(server.requests, "kiosk" + std::to_string(k));
                 for (int i; (i = next++) < calls;) {
-                    auto r = c.request("issue_ticket", hallq::Json{{"queue", std::string(1, queue_letter(i % queues))}});
+                    auto r = c.request(hallq::MessageType::issue_ticket, hallq::Json{{"queue", std::string(1, queue_letter(i % queues))}});
                     if (!r || !r->ok) die("issue_ticket refused");
                 }
             });
@@ -156,7 +156,7 @@ std::string run_fanout(const Options& o) {
                 int64_t at = t0 + int64_t(double(i) * 1e6 / rate);
                 std::this_thread::sleep_for(std::chrono::microseconds(std::max<int64_t>(0, at - mono_us())));
                 sent_us[size_t(i)] = mono_us();
-                auto r = c.request("call_next", hallq::Json{{"window", w}});
+                auto r = c.request(hallq::MessageType::call_next, hallq::Json{{"window", w}});
                 if (!r || !r->ok) die("call_next at window " + std::to_string(w) + " refused");
                 seq_of[size_t(i)] = r->body["seq"].get<int64_t>();
                 r = c.request("no_show", hallq::Json{{"window", w}});  // frees the window

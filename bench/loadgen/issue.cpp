@@ -37,7 +37,7 @@ struct Dir {
 };
 
 bool issue(hallq::RequestClient& c, int n) {
-    auto r = c.request("issue_ticket", hallq::Json{{"queue", std::string(1, queue_letter(n % kQueues))}});
+    auto r = c.request(hallq::MessageType::issue_ticket, hallq::Json{{"queue", std::string(1, queue_letter(n % kQueues))}});
     return r && r->ok && r->body.contains("ticket");
 }
 

@@ -50,13 +50,15 @@ std::string run_resources(const Options& o) {
             if (u(rng) < arrivals_per_hour(t / 60, sim_minutes) / 500) arrivals.push_back(t);
     }
     std::map<std::string, Latencies> lat;
-    for (const char* op : {"issue_ticket", "call_next", "start", "finish"}) lat[op];
+    using M = hallq::MessageType;
+    for (M op : {M::issue_ticket, M::call_next, M::start, M::finish}) lat[std::string(hallq::wire_name(op))];
     auto t0 = Clock::now() + std::chrono::milliseconds(100);
     auto real = [&](double sim_s) { return t0 + std::chrono::microseconds(int64_t(sim_s / speed * 1e6)); };
     auto end = real(sim_minutes * 60);
-    auto timed = [&](hallq::RequestClient& c, const char* type, const hallq::Json& body) {
+    auto timed = [&](hallq::RequestClient& c, hallq::MessageType message, const hallq::Json& body) {
+        std::string type(hallq::wire_name(message));
         auto t = Clock::now();
-        auto r = c.request(type, body);
+        auto r = c.request(message, body);
         lat.at(type).add(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
         if (!r) ++lat.at(type).failed;
         return r;
@@ -69,8 +71,8 @@ std::string run_resources(const Options& o) {
             hallq::RequestClient c(server.requests, "kiosk" + std::to_string(k));
             for (size_t i; (i = next++) < arrivals.size();) {
                 std::this_thread::sleep_until(real(arrivals[i]));
-                auto r = timed(c, "issue_ticket", {{"item", item_code(int(i % kQueues))}});
-                if (r && !r->ok) ++lat.at("issue_ticket").failed;
+                auto r = timed(c, hallq::MessageType::issue_ticket, {{"item", item_code(int(i % kQueues))}});
+                if (r && !r->ok) ++lat.at(std::string(hallq::wire_name(hallq::MessageType::issue_ticket))).failed;
             }
         });
     for (int w = 1; w <= kWindows; ++w)
@@ -79,7 +81,7 @@ std::string run_resources(const Options& o) {
             std::mt19937_64 r(static_cast<uint64_t>(w));
             std::lognormal_distribution<double> service(std::log(300.0), 0.5);  // median 5 min
             while (Clock::now() < end) {
-                auto called = timed(c, "call_next", {{"window", w}});
+                auto called = timed(c, hallq::MessageType::call_next, {{"window", w}});
                 if (!called || !called->ok) {  // nobody waiting: look again in 5 simulated seconds
                     std::this_thread::sleep_for(std::chrono::microseconds(int64_t(5e6 / speed)));
                     continue;
@@ -90,11 +92,11 @@ std::string run_resources(const Options& o) {
                     return std::min(end, Clock::now() + std::chrono::microseconds(int64_t(sim_s * 1e6 / speed)));
                 };
                 std::this_thread::sleep_until(later(20));
-                timed(c, "start", {{"window", w}});
+                timed(c, hallq::MessageType::start, {{"window", w}});
                 std::this_thread::sleep_until(later(service(r)));
                 hallq::Json body{{"window", w}};
                 if (!item.empty()) body["items"] = {item};
-                auto done = timed(c, "finish", body);
+                auto done = timed(c, hallq::MessageType::finish, body);
                 if (done && done->ok) ++served;
             }
         });

@@ -3,6 +3,7 @@
 
 #include "core/idnumber.h"
 #include "idcard/card_reader.h"
+#include "protocol/messages.h"
 #include "trace.h"
 
 namespace hallq {
@@ -95,7 +96,7 @@ void KioskSession::choose_item(const std::string& item) {
     }
     trace("sent issue_ticket item=" + item + (visitor_ ? " holder=" + visitor_->masked : ""));
     show(KioskScreen::Kind::busy);
-    ports_.send("issue_ticket", body, generation_);
+    ports_.send(std::string(wire_name(MessageType::issue_ticket)), body, generation_);
 }
 
 void KioskSession::back() { show_home(); }
@@ -132,8 +133,8 @@ bool KioskSession::idle_timeout() {
 }
 
 void KioskSession::reply(const std::string& type, const Json& body, uint64_t gen, const std::optional<Reply>& r) {
-    if (type == "issue_ticket") issue_reply(gen, r);
-    else if (type == "check_in") check_in_reply(gen, r, body.contains("code"));
+    if (type == wire_name(MessageType::issue_ticket)) issue_reply(gen, r);
+    else if (type == wire_name(MessageType::check_in)) check_in_reply(gen, r, body.contains("code"));
 }
 
 void KioskSession::issue_reply(uint64_t gen, const std::optional<Reply>& r) {
@@ -154,7 +155,7 @@ void KioskSession::issue_reply(uint64_t gen, const std::optional<Reply>& r) {
 void KioskSession::check_in(const Json& body, const std::string& what) {
     trace("sent check_in " + what);
     show(KioskScreen::Kind::busy);
-    ports_.send("check_in", body, generation_);
+    ports_.send(std::string(wire_name(MessageType::check_in)), body, generation_);
 }
 
 void KioskSession::check_in_reply(uint64_t gen, const std::optional<Reply>& r, bool by_code) {

@@ -1,6 +1,8 @@
 // desk_frame.cpp - the clerk desk: actions sent with same-id retries, replies shown in place.
 #include "desk_frame.h"
 
+#include "protocol/messages.h"
+
 #include <wx/accel.h>
 #include <wx/button.h>
 #include <wx/sizer.h>
@@ -28,15 +30,18 @@ wxString u(const std::string& s) { return wxString::FromUTF8(s); }
 
 // The clerk's name for a request, for the status line ("已完成：叫号 A001").
 wxString request_label(const std::string& type, bool english) {
-    static const std::map<std::string, DeskAction> kActions = {
-        {"call_next", DeskAction::next},     {"recall", DeskAction::recall},     {"start", DeskAction::start},
-        {"finish", DeskAction::finish},      {"no_show", DeskAction::no_show},   {"transfer", DeskAction::transfer},
-        {"park", DeskAction::park},          {"resume", DeskAction::resume},     {"call_ticket", DeskAction::call_ticket},
-        {"window_pause", DeskAction::pause}, {"window_open", DeskAction::reopen}};
-    auto it = kActions.find(type);
+    using M = MessageType;
+    static const std::map<M, DeskAction> kActions = {
+        {M::call_next, DeskAction::next},     {M::recall, DeskAction::recall},     {M::start, DeskAction::start},
+        {M::finish, DeskAction::finish},      {M::no_show, DeskAction::no_show},   {M::transfer, DeskAction::transfer},
+        {M::park, DeskAction::park},          {M::resume, DeskAction::resume},     {M::call_ticket, DeskAction::call_ticket},
+        {M::window_pause, DeskAction::pause}, {M::window_open, DeskAction::reopen}};
+    const MessageInfo* m = find_message(type);
+    if (!m) return u(type);
+    auto it = kActions.find(m->type);
     if (it != kActions.end()) return u(english ? action_label_en(it->second) : action_label_zh(it->second));
-    if (type == "set_profile") return _("Change work profile");
-    if (type == "clerk_logout") return _("Log out");
+    if (m->type == M::set_profile) return _("Change work profile");
+    if (m->type == M::clerk_logout) return _("Log out");
     return u(type);
 }
 }  // namespace
@@ -84,7 +89,7 @@ DeskFrame::DeskFrame(const DeskOptions& o)
             l.Trim().Trim(false);
             if (!l.empty()) letters.push_back(l.ToStdString());
         }
-        send("set_profile", Json{{"window", window_}, {"profile", letters}});
+        send(MessageType::set_profile, Json{{"window", window_}, {"profile", letters}});
     });
     prow->Add(profile_, 1, wxALIGN_CENTER_VERTICAL | wxALL, 6);
     prow->Add(profile_edit_, 0, wxALL, 4);
@@ -204,22 +209,22 @@ void DeskFrame::do_action(DeskAction a) {
     if (form_->open(a, hall_, view_, a == DeskAction::call_ticket ? queue_->selected_waiting() : "")) return;
     Json w{{"window", window_}};
     switch (a) {
-        case DeskAction::next: return send("call_next", w);
-        case DeskAction::recall: return send("recall", w);
-        case DeskAction::start: return send("start", w);
-        case DeskAction::no_show: return send("no_show", w);
-        case DeskAction::pause: return send("window_pause", w);
-        case DeskAction::reopen: return send("window_open", w);
+        case DeskAction::next: return send(MessageType::call_next, w);
+        case DeskAction::recall: return send(MessageType::recall, w);
+        case DeskAction::start: return send(MessageType::start, w);
+        case DeskAction::no_show: return send(MessageType::no_show, w);
+        case DeskAction::pause: return send(MessageType::window_pause, w);
+        case DeskAction::reopen: return send(MessageType::window_open, w);
         case DeskAction::resume:
             w["ticket"] = queue_->selected_parked();
-            return send("resume", w);
+            return send(MessageType::resume, w);
         default: return;
     }
 }
 
 void DeskFrame::login(const std::string& clerk, const std::string& password, int window) {
     Json body{{"window", window}, {"clerk", clerk}, {"password", password}};
-    feed_->send("clerk_login", body, [this, clerk, window](std::optional<Reply> r) {
+    feed_->send(std::string(wire_name(MessageType::clerk_login)), body, [this, clerk, window](std::optional<Reply> r) {
         CallAfter([this, clerk, window, r] {
             // Logged in already (the desk was restarted): carry on at the window.
             bool again = r && !r->ok && r->error.code == ErrorCode::window_state;
@@ -235,13 +240,13 @@ void DeskFrame::login(const std::string& clerk, const std::string& password, int
             show_desk(true);
             trace("login ok " + clerk + " window=" + std::to_string(window));
             refresh_view();
-            if (view_.window_state != WindowState::open) send("window_open", Json{{"window", window}});
+            if (view_.window_state != WindowState::open) send(MessageType::window_open, Json{{"window", window}});
         });
     });
 }
 
 void DeskFrame::logout() {
-    send("clerk_logout", Json{{"window", window_}}, [this](const Reply&) {
+    send(MessageType::clerk_logout, Json{{"window", window_}}, [this](const Reply&) {
         logged_in_ = false;
         trace("logged out");
         show_desk(false);

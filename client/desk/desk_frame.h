@@ -1,6 +1,7 @@
 // desk_frame.h - the clerk desk window: login, then the calling bar, the ticket at the window,
 // the queue, the inline action form, the work profile and the connection status.
 #pragma once
+#include "protocol/messages.h"
 #include <memory>
 #include <wx/frame.h>
 #include <wx/panel.h>
@@ -32,6 +33,9 @@ private:
     void refresh_view();
     void do_action(DeskAction a);
     void send(const std::string& type, const Json& body, std::function<void(const Reply&)> on_ok = {});
+    void send(MessageType type, const Json& body, std::function<void(const Reply&)> on_ok = {}) {
+        send(std::string(wire_name(type)), body, std::move(on_ok));
+    }
     void login(const std::string& clerk, const std::string& password, int window);
     void logout();
     void show_desk(bool on);

@@ -132,7 +132,7 @@ int run_check_in(RequestClient& client, const Args& a) {
     if (a.has("id-number")) body["id_number"] = a.get("id-number");
     if (a.has("code")) body["code"] = a.get("code");
     if (a.has("name")) body["holder_name"] = a.get("name");
-    auto reply = client.request("check_in", body, a.get("rid"));
+    auto reply = client.request(MessageType::check_in, body, a.get("rid"));
     if (!reply) return unreachable();
     if (!reply->ok) return refused(*reply, reply->error.detail);
     const Json& b = reply->body;

@@ -51,7 +51,7 @@ void kiosk(Sim& sim, int n, const Demand& demand, double mean_gap_s) {
         const auto& items = demand.items[queue(rng)];
         Json body{{"item", items[std::uniform_int_distribution<size_t>(0, items.size() - 1)(rng)]->code}};
         if (green(rng)) body["class"] = "green";
-        client.request("issue_ticket", body);
+        client.request(MessageType::issue_ticket, body);
     }
 }
 
@@ -68,7 +68,7 @@ void reservation_arrivals(Sim& sim) {
         std::string code = json_get<std::string>(r, "code", "");
         std::string who = "签到 " + code + " " + json_get<std::string>(r, "name", "") + " (" +
                           json_get<std::string>(r, "item_name", "") + ")";
-        auto reply = client.request("check_in", Json{{"code", code}});
+        auto reply = client.request(MessageType::check_in, Json{{"code", code}});
         if (!reply) continue;
         if (!reply->ok) {
             std::cout << who << ": " << reply->message
@@ -97,7 +97,7 @@ void clerk(Sim& sim, const WindowDef& w, const Clerk& who) {
     client.request("clerk_login", Json{{"window", w.number}, {"clerk", who.id}, {"password", password}});
     client.request("window_open", win);
     while (!sim.done) {
-        auto r = client.request("call_next", win);
+        auto r = client.request(MessageType::call_next, win);
         if (!r) {
             sim.pause(5);
             continue;

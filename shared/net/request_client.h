@@ -11,6 +11,7 @@
 #include <string>
 
 #include "protocol/envelope.h"
+#include "protocol/messages.h"
 
 namespace hallq {
 
@@ -30,6 +31,10 @@ public:
     // nullopt when no reply came after all retries (the server is unreachable).
     std::optional<Reply> request(const std::string& type, const Json& body = Json::object(),
                                  std::string rid = {});
+    // The same, for a type of the message table (its wire name from protocol/messages.def).
+    std::optional<Reply> request(MessageType type, const Json& body = Json::object(), std::string rid = {}) {
+        return request(std::string(wire_name(type)), body, std::move(rid));
+    }
     // Sends raw bytes as one frame and waits for any reply (tests of malformed input).
     std::optional<std::string> request_raw(const std::string& bytes);
 
