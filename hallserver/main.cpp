@@ -54,12 +54,12 @@ int set_password(const std::string& db, const std::string& clerk) {
         std::cerr << "hallserver: 密码至少6位 / the password needs at least 6 characters\n";
         return 2;
     }
-    Store store(db);
-    if (!store.load().catalogue().clerk(clerk)) {
+    std::unique_ptr<Store> store = open_store(db);
+    if (!store->load().catalogue().clerk(clerk)) {
         std::cerr << "hallserver: 没有这个工作人员 / no clerk " << clerk << " in the catalogue of " << db << "\n";
         return 1;
     }
-    store.set_password_hash(clerk, hash_password(password), wall_clock_ms());
+    store->set_password_hash(clerk, hash_password(password), wall_clock_ms());
     std::cout << "已设置工作人员 " << clerk << " 的密码 / password set for clerk " << clerk << "\n";
     return 0;
 }
@@ -153,7 +153,8 @@ int run_server(hallq::ServerConfig& cfg, const hallq::ServerActions& actions, co
     bool new_key = false;
     std::optional<IdentityVault> vault = open_vault(cfg.identity_key_path(), new_key);
     if (!vault) return 2;
-    Store store(cfg.database);
+    std::unique_ptr<Store> opened = open_store(cfg.database);
+    Store& store = *opened;
     if (new_key && store.reservation_count() > 0)
         HALLQ_LOG(warn, "the identity key " << cfg.identity_key_path() << " is new, but the database holds"
                         " reservations sealed with another key: an ID card finds none of them; restore"

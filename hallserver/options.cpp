@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "log.h"
-#include "store.h"
+#include "sqlite/sqlite_store.h"
 #include "terminal/command_line.h"
 
 namespace hallq {
@@ -57,7 +57,7 @@ std::optional<int> parse_server_options(int argc, char** argv, ServerConfig& cfg
     app.add_flag("--check", actions.check,
                  "check the config and catalogue, print a summary and exit (nothing is opened)");
     app.set_version_flag("--version", "hallserver 0.1.0 (protocol 1, schema " +
-                                          std::to_string(Store::schema_version()) + ")");
+                                          std::to_string(SqliteStore::schema_version()) + ")");
     app.footer(
         "On start it prints one line \"hallserver ready: requests=EP events=EP seq=N day=D\" "
         "on stdout.");

@@ -114,9 +114,8 @@ std::string HallService::commit(Work& w, const std::string& rid, const std::stri
     std::string reply = make_reply(rid, body);
     since_snapshot_ += int(w.events.size());
     bool snapshot = since_snapshot_ >= st_.cfg.snapshot_every;
-    w.reservations.at = now;
-    UnitOfWork unit{w.events, hall, rid, reply, fingerprint, snapshot, w.reservations,
-                    w.credential ? w.credential->clerk : "", w.credential ? w.credential->hash : "", now};
+    UnitOfWork unit{.events = w.events, .after = &hall, .rid = rid, .reply = reply, .fingerprint = fingerprint,
+                    .snapshot = snapshot, .reservations = &w.reservations, .credential = w.credential, .at = now};
     try {
         st_.store.commit(unit);
     } catch (const StoreError& e) {

@@ -38,11 +38,6 @@ struct Call {
     int64_t now;
 };
 
-// A new password hash for a clerk, written in the request's transaction (change_password).
-struct CredentialWrite {
-    std::string clerk, hash;
-};
-
 // What a state-changing handler decided: the events (not yet numbered), the rows written with
 // them, and the reply body, built from the state once the events are applied.
 struct Work {

@@ -13,7 +13,7 @@
 #include "identity_vault.h"
 #include "protocol/envelope.h"
 #include "service.h"
-#include "store.h"
+#include "sqlite/sqlite_store.h"
 
 namespace hallq::test {
 
@@ -44,6 +44,31 @@ struct TempDb {
     }
 };
 
+// Commits numbered events, already applied to `after`, the way the service does; with a request
+// id, `reply` is stored under it.
+inline void commit_events(Store& store, const std::vector<Event>& events, const Hall& after,
+                          const std::string& rid = "", const std::string& reply = "", bool snapshot = false,
+                          const std::string& fingerprint = "") {
+    UnitOfWork w;
+    w.events = events;
+    w.after = &after;
+    w.rid = rid;
+    w.reply = reply;
+    w.fingerprint = fingerprint;
+    w.snapshot = snapshot;
+    w.at = events.empty() ? 0 : events.back().at;
+    store.commit(w);
+}
+
+// Sets `h` up with the small catalogue (event 1 at `now`) and commits that with a snapshot.
+inline void set_up_hall(Store& store, Hall& h, const std::string& rid = "", const std::string& reply = "",
+                        const std::string& fingerprint = "", int64_t now = kMorning) {
+    Event setup = Hall::setup(small_catalogue(), Policy{}, now);
+    setup.seq = 1;
+    h.apply(setup);
+    commit_events(store, {setup}, h, rid, reply, true, fingerprint);
+}
+
 // A started hall service with the small catalogue, on a TempDb, at `now`.
 struct ServiceFixture {
     TempDb db;
@@ -56,7 +81,7 @@ struct ServiceFixture {
                             int rollover_minutes = 0)
         : db(stem) {
         cfg.rollover_minutes = rollover_minutes;
-        store = std::make_unique<Store>(db.path.string());
+        store = std::make_unique<SqliteStore>(db.path.string());
         svc = std::make_unique<HallService>(*store, cfg, vault);
         svc->start(small_catalogue(), now);
     }

@@ -13,8 +13,8 @@
 #include "protocol/commands.h"
 #include "protocol/envelope.h"
 #include "service.h"
-#include "store.h"
-#include "store_schema.h"
+#include "sqlite/sqlite_store.h"
+#include "sqlite/schema.h"
 
 using namespace hallq;
 using namespace hallq::test;
@@ -66,19 +66,16 @@ TEST_CASE("credentials: a schema 3 database gains clerk_credentials and keeps it
     CredDb db;
     Hall h;
     {
-        Store store(db.path.string());
-        Event setup = Hall::setup(small_catalogue(), Policy{}, kMorning);
-        setup.seq = 1;
-        h.apply(setup);
-        store.commit({setup}, h, "kiosk-1", "reply-1", true, "f1");
+        SqliteStore store(db.path.string());
+        set_up_hall(store, h, "kiosk-1", "reply-1", "f1");
     }
     sqlite3* raw = nullptr;
     REQUIRE(sqlite3_open(db.path.c_str(), &raw) == SQLITE_OK);
     REQUIRE(sqlite3_exec(raw, "DROP TABLE clerk_credentials; DROP TABLE reservations; PRAGMA user_version=3;", nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(raw);
 
-    Store store(db.path.string());
-    CHECK(Store::schema_version() == 5);
+    SqliteStore store(db.path.string());
+    CHECK(SqliteStore::schema_version() == 5);
     CHECK(query(db.path, "PRAGMA user_version") == "5");
     CHECK(store.cached_reply("kiosk-1")->reply == "reply-1");
     CHECK(snapshot_json(store.load()) == snapshot_json(h));
@@ -112,7 +109,7 @@ TEST_CASE("credentials: decoding keeps the password out of every other field") {
 TEST_CASE("credentials: login needs the right password, and five failures lock the clerk id") {
     CredDb db;
     ServerConfig cfg;
-    Store store(db.path.string());
+    SqliteStore store(db.path.string());
     HallService svc(store, cfg);
     svc.start(small_catalogue(), kMorning);
     seed_passwords(store, small_catalogue(), kDemoPassword, kMorning);
@@ -151,7 +148,7 @@ TEST_CASE("credentials: change_password, and passwords stay out of fingerprints 
     CredDb db;
     ServerConfig cfg;
     {
-        Store store(db.path.string());
+        SqliteStore store(db.path.string());
         HallService svc(store, cfg);
         svc.start(small_catalogue(), kMorning);
         seed_passwords(store, small_catalogue(), kDemoPassword, kMorning);

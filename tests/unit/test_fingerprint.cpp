@@ -42,14 +42,14 @@ TEST_CASE("fingerprint: a reply stored under the legacy recipe still answers its
     TempDb db("fingerprint");
     {
         ServerConfig cfg;
-        Store store(db.path.string());
+        SqliteStore store(db.path.string());
         HallService svc(store, cfg);
         svc.start(small_catalogue(), kMorning);
         Json body{{"queue", "A"}};
         std::string legacy = legacy_request_fingerprint("issue_ticket", body);
         REQUIRE(legacy != request_fingerprint("issue_ticket", body));
         // What an earlier release stored for request "old-1", 10 hours ago.
-        store.commit({}, svc.hall(), "old-1", make_reply("old-1", Json{{"stored", true}}), false, legacy);
+        commit_events(store, {}, svc.hall(), "old-1", make_reply("old-1", Json{{"stored", true}}), false, legacy);
         auto retry = parse_reply(svc.handle(make_request("issue_ticket", "old-1", body), kMorning).reply);
         REQUIRE(retry);
         CHECK(retry->ok);

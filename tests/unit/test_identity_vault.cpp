@@ -13,7 +13,7 @@
 #include "identity_vault.h"
 #include "protocol/envelope.h"
 #include "service.h"
-#include "store.h"
+#include "sqlite/sqlite_store.h"
 
 using namespace hallq;
 using namespace hallq::test;
@@ -104,7 +104,7 @@ TEST_CASE("reservations: ID number, name and phone are not in the database files
     IdentityVault vault = IdentityVault::from_key(std::string(32, 'k'));
     const std::string id = "11010519491231002X", name = "欧阳明月", phone = "13912345678";
     {
-        Store store((dir.path / "h.db").string());
+        SqliteStore store((dir.path / "h.db").string());
         HallService svc(store, cfg, &vault);
         svc.start(small_catalogue(), noon);
         Json body{{"reservations", Json::array({Json{{"id", "R-1"}, {"item", "T-RS-001"}, {"date", "2026-11-23"},

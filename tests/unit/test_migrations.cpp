@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "service_fixture.h"
-#include "store_schema.h"
+#include "sqlite/schema.h"
 
 using namespace hallq;
 using namespace hallq::test;
@@ -56,7 +56,7 @@ struct Raw {
 
 TEST_CASE("migrations: each step keeps the rows before it and makes its tables usable") {
     const int steps = int(std::size(schema::kMigrations));
-    REQUIRE(steps == Store::schema_version());
+    REQUIRE(steps == SqliteStore::schema_version());
     for (int step = 0; step < steps; ++step) {  // step v takes schema v to v + 1
         const std::string name = schema::kMigrations[step].name;
         INFO("migration " << name);
@@ -81,7 +81,7 @@ TEST_CASE("migrations: each step keeps the rows before it and makes its tables u
             raw.exec("PRAGMA user_version=" + std::to_string(step));
             raw.exec(fixture(name + ".before.sql"));
         }
-        Store store(again.path.string());
+        SqliteStore store(again.path.string());
         Raw after(again.path.string());
         CHECK(after.rows("PRAGMA user_version") == std::to_string(steps) + "\n");
     }

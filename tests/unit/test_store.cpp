@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "service_fixture.h"
-#include "store_schema.h"
+#include "sqlite/schema.h"
 
 using namespace hallq;
 using namespace hallq::test;
@@ -20,7 +20,7 @@ void commit(Store& store, Hall& h, const Command& c, int64_t now, const std::str
         e.seq = h.seq() + 1;
         h.apply(e);
     }
-    store.commit(d.events, h, rid, "reply-" + rid, snap);
+    commit_events(store, d.events, h, rid, "reply-" + rid, snap);
 }
 
 void exec_sql(const std::filesystem::path& db, const char* sql) {
@@ -50,11 +50,8 @@ TEST_CASE("store: migrations, WAL, reload from snapshot plus events") {
     TempDb db;
     Hall h;
     {
-        Store store(db.path.string());
-        Event setup = Hall::setup(small_catalogue(), Policy{}, kMorning);
-        setup.seq = 1;
-        h.apply(setup);
-        store.commit({setup}, h, "", "", true);
+        SqliteStore store(db.path.string());
+        set_up_hall(store, h);
         Command r = cmd(CommandType::rollover);
         r.day = "2026-11-23";
         commit(store, h, r, kMorning, "");
@@ -65,10 +62,10 @@ TEST_CASE("store: migrations, WAL, reload from snapshot plus events") {
         CHECK_FALSE(store.cached_reply("never-sent").has_value());
     }
     CHECK(pragma(db.path, "PRAGMA journal_mode") == "wal");
-    CHECK(pragma(db.path, "PRAGMA user_version") == std::to_string(Store::schema_version()));
+    CHECK(pragma(db.path, "PRAGMA user_version") == std::to_string(SqliteStore::schema_version()));
     CHECK(pragma(db.path, "SELECT COUNT(*) FROM tickets WHERE day='2026-11-23'") == "5");
 
-    Store reopened(db.path.string());
+    SqliteStore reopened(db.path.string());
     Hall loaded = reopened.load();
     CHECK(snapshot_json(loaded) == snapshot_json(h));
     // The next number continues after a reload.
@@ -79,12 +76,9 @@ TEST_CASE("store: migrations, WAL, reload from snapshot plus events") {
 
 TEST_CASE("store: a number is never stored twice for one day") {
     TempDb db;
-    Store store(db.path.string());
+    SqliteStore store(db.path.string());
     Hall h;
-    Event setup = Hall::setup(small_catalogue(), Policy{}, kMorning);
-    setup.seq = 1;
-    h.apply(setup);
-    store.commit({setup}, h, "", "", true);
+    set_up_hall(store, h);
     Command r = cmd(CommandType::rollover);
     r.day = "2026-11-23";
     commit(store, h, r, kMorning, "");
@@ -98,36 +92,33 @@ TEST_CASE("store: a number is never stored twice for one day") {
     d.events[0].ticket = other->id;
     d.events[0].seq = h.seq() + 1;
     stale.apply(d.events[0]);
-    CHECK_THROWS_AS(store.commit(d.events, stale, "second", "x", false), StoreError);
+    CHECK_THROWS_AS(commit_events(store, d.events, stale, "second", "x", false), StoreError);
     CHECK_FALSE(store.cached_reply("second").has_value());  // rolled back entirely
     CHECK(store.last_seq() == h.seq());
 }
 
 TEST_CASE("store: a database from a newer version is refused") {
     TempDb db;
-    { Store store(db.path.string()); }
+    { SqliteStore store(db.path.string()); }
     sqlite3* raw = nullptr;
     REQUIRE(sqlite3_open(db.path.c_str(), &raw) == SQLITE_OK);
     sqlite3_exec(raw, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
     sqlite3_close(raw);
-    CHECK_THROWS_AS(Store(db.path.string()), StoreError);
+    CHECK_THROWS_AS(SqliteStore(db.path.string()), StoreError);
 }
 
 TEST_CASE("store: a schema 1 database is migrated and keeps what it held") {
     TempDb db;
     exec_sql(db.path, schema::kMigrations[0].sql);
     exec_sql(db.path, "PRAGMA user_version=1; INSERT INTO requests(rid, at, reply) VALUES('old-1', 1, 'old reply');");
-    Store store(db.path.string());
-    CHECK(pragma(db.path, "PRAGMA user_version") == std::to_string(Store::schema_version()));
+    SqliteStore store(db.path.string());
+    CHECK(pragma(db.path, "PRAGMA user_version") == std::to_string(SqliteStore::schema_version()));
     auto old = store.cached_reply("old-1");
     REQUIRE(old.has_value());
     CHECK(old->reply == "old reply");
     CHECK(old->fingerprint.empty());  // unknown for old rows: answered as before
     Hall h;
-    Event setup = Hall::setup(small_catalogue(), Policy{}, kMorning);
-    setup.seq = 1;
-    h.apply(setup);
-    store.commit({setup}, h, "new-1", "new reply", true, "0123456789abcdef");
+    set_up_hall(store, h, "new-1", "new reply", "0123456789abcdef");
     CHECK(store.cached_reply("new-1")->fingerprint == "0123456789abcdef");
 }
 
@@ -137,11 +128,8 @@ TEST_CASE("store: a schema 2 database gains the ratings table, keeps its data, a
     // A hall with a ticket and a cached reply; without the ratings table and at user_version 2 it
     // is the database the schema 2 release wrote.
     {
-        Store store(db.path.string());
-        Event setup = Hall::setup(small_catalogue(), Policy{}, kMorning);
-        setup.seq = 1;
-        h.apply(setup);
-        store.commit({setup}, h, "", "", true);
+        SqliteStore store(db.path.string());
+        set_up_hall(store, h);
         Command r = cmd(CommandType::rollover);
         r.day = "2026-11-23";
         commit(store, h, r, kMorning, "");
@@ -150,8 +138,8 @@ TEST_CASE("store: a schema 2 database gains the ratings table, keeps its data, a
     exec_sql(db.path, "DROP TABLE ratings; DROP TABLE clerk_credentials; DROP TABLE reservations; PRAGMA user_version=2;");
     REQUIRE(pragma(db.path, "SELECT COUNT(*) FROM sqlite_master WHERE name='ratings'") == "0");
 
-    Store store(db.path.string());
-    CHECK(pragma(db.path, "PRAGMA user_version") == std::to_string(Store::schema_version()));
+    SqliteStore store(db.path.string());
+    CHECK(pragma(db.path, "PRAGMA user_version") == std::to_string(SqliteStore::schema_version()));
     CHECK(store.cached_reply("kiosk-1")->reply == "reply-kiosk-1");
     CHECK(pragma(db.path, "SELECT number FROM tickets") == "A001");
     CHECK(snapshot_json(store.load()) == snapshot_json(h));
@@ -187,6 +175,6 @@ TEST_CASE("store: a schema 2 database gains the ratings table, keeps its data, a
     again.window = 1;
     again.seq = h.seq() + 1;
     again.at = kMorning + 80'000;
-    CHECK_THROWS_AS(store.commit({again}, twice, "r2", "x", false), StoreError);
+    CHECK_THROWS_AS(commit_events(store, {again}, twice, "r2", "x", false), StoreError);
     CHECK(pragma(db.path, "SELECT COUNT(*) FROM ratings") == "1");
 }

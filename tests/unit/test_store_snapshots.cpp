@@ -6,23 +6,12 @@
 
 #include <filesystem>
 
-#include "hall_fixture.h"
-#include "store.h"
+#include "service_fixture.h"
 
 using namespace hallq;
 using namespace hallq::test;
 
 namespace {
-struct TempDb {
-    std::filesystem::path path =
-        std::filesystem::temp_directory_path() / ("hallq-snapshots-" + std::to_string(getpid()) + ".db");
-    TempDb() { clean(); }
-    ~TempDb() { clean(); }
-    void clean() {
-        for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + s);
-    }
-};
-
 std::vector<std::string> column(const std::filesystem::path& db, const char* sql) {
     sqlite3* raw = nullptr;
     REQUIRE(sqlite3_open(db.c_str(), &raw) == SQLITE_OK);
@@ -48,7 +37,7 @@ struct Day {
             e.seq = h.seq() + 1;
             h.apply(e);
         }
-        store.commit(d.events, h, "r" + std::to_string(h.seq()), "reply", ++n % every == 0);
+        commit_events(store, d.events, h, "r" + std::to_string(h.seq()), "reply", ++n % every == 0);
         return true;
     }
     void start(const std::string& day) {
@@ -78,20 +67,17 @@ struct Day {
 };
 
 void same_state(const std::filesystem::path& db, const Hall& h) {
-    Store reopened(db.string());
+    SqliteStore reopened(db.string());
     CHECK(snapshot_json(reopened.load()) == snapshot_json(h));
 }
 }  // namespace
 
 TEST_CASE("store: snapshots hold the changed tickets, and a reload restores the state exactly") {
-    TempDb db;
+    TempDb db("snapshots");
     Hall h;
     {
-        Store store(db.path.string());
-        Event setup = Hall::setup(small_catalogue(), Policy{}, kMorning);
-        setup.seq = 1;
-        h.apply(setup);
-        store.commit({setup}, h, "", "", true);
+        SqliteStore store(db.path.string());
+        set_up_hall(store, h);
         Day day{store, h, 7};
         day.start("2026-11-23");
         day.work(40);
@@ -110,7 +96,7 @@ TEST_CASE("store: snapshots hold the changed tickets, and a reload restores the 
             Event again;
             again.type = EventType::window_opened;
             again.seq = 2;  // already stored: the write fails, and the batch with it
-            CHECK_THROWS_AS(store.commit({again}, h, "dup", "x", false), StoreError);
+            CHECK_THROWS_AS(commit_events(store, {again}, h, "dup", "x", false), StoreError);
             CHECK_THROWS_AS(store.end_batch(), StoreError);
             h = store.load();
             day.work(4);
@@ -124,7 +110,7 @@ TEST_CASE("store: snapshots hold the changed tickets, and a reload restores the 
         }
     }
     // A new process writes every ticket in its first snapshot.
-    Store again(db.path.string());
+    SqliteStore again(db.path.string());
     Hall loaded = again.load();
     CHECK(snapshot_json(loaded) == snapshot_json(h));
     const char* whole = "SELECT COUNT(*) FROM snapshots WHERE json_extract(state, '$.delta') IS NULL";

@@ -1,4 +1,4 @@
-// store_schema.h - the versioned migrations of the hall database: one numbered SQL file per schema
+// schema.h - the versioned migrations of the hall database: one numbered SQL file per schema
 // version in store/sqlite/migrations/ (only append), compiled in by hallserver/CMakeLists.txt.
 #pragma once
 

@@ -1,4 +1,4 @@
-// store_sql.h - small SQLite helpers shared by the store's source files.
+// sql.h - small SQLite helpers shared by the store's source files.
 #pragma once
 #include <sqlite3.h>
 

@@ -1,9 +1,9 @@
-// store_reservations.cpp - the reservations table: reads for check-in and the reservations
+// sqlite_reservations.cpp - the reservations table: reads for check-in and the reservations
 // query, and the writes of import, check-in and rollover inside a command's transaction.
 #include <sqlite3.h>
 
-#include "store.h"
-#include "store_sql.h"
+#include "sqlite/sqlite_store.h"
+#include "sqlite/sql.h"
 
 namespace hallq {
 
@@ -34,7 +34,7 @@ StoredReservation read_row(sqlite3_stmt* s) {
 }
 }  // namespace
 
-std::vector<StoredReservation> Store::select_reservations(const char* where, const std::string& a,
+std::vector<StoredReservation> SqliteStore::select_reservations(const char* where, const std::string& a,
                                                           const std::string& b) {
     Owned s{prepare((std::string(kColumns) + where).c_str())};
     // The holder hash is a blob; every other key is text.
@@ -48,27 +48,27 @@ std::vector<StoredReservation> Store::select_reservations(const char* where, con
     return out;
 }
 
-std::optional<StoredReservation> Store::reservation(const std::string& id) {
+std::optional<StoredReservation> SqliteStore::reservation(const std::string& id) {
     auto rows = select_reservations("WHERE id = ?", id);
     if (rows.empty()) return std::nullopt;
     return rows.front();
 }
 
-std::optional<StoredReservation> Store::reservation_by_code(const std::string& code) {
+std::optional<StoredReservation> SqliteStore::reservation_by_code(const std::string& code) {
     auto rows = select_reservations("WHERE code = ?", code);
     if (rows.empty()) return std::nullopt;
     return rows.front();
 }
 
-std::vector<StoredReservation> Store::reservations_of(const std::string& holder_hash, const std::string& day) {
+std::vector<StoredReservation> SqliteStore::reservations_of(const std::string& holder_hash, const std::string& day) {
     return select_reservations("WHERE holder_hash = ? AND day = ? ORDER BY slot_at, id", holder_hash, day);
 }
 
-std::vector<StoredReservation> Store::reservations_on(const std::string& day) {
+std::vector<StoredReservation> SqliteStore::reservations_on(const std::string& day) {
     return select_reservations("WHERE day = ? ORDER BY slot_at, id", day);
 }
 
-std::vector<std::string> Store::booked_days_after(const std::string& holder_hash, const std::string& day) {
+std::vector<std::string> SqliteStore::booked_days_after(const std::string& holder_hash, const std::string& day) {
     std::vector<std::string> days;
     for (const auto& x : select_reservations("WHERE holder_hash = ? AND day > ? AND status = 'booked'"
                                              " ORDER BY day, slot_at",
@@ -77,12 +77,12 @@ std::vector<std::string> Store::booked_days_after(const std::string& holder_hash
     return days;
 }
 
-int64_t Store::reservation_count() {
+int64_t SqliteStore::reservation_count() {
     Owned s{prepare("SELECT COUNT(*) FROM reservations")};
     return sqlite3_step(s.s) == SQLITE_ROW ? sqlite3_column_int64(s.s, 0) : 0;
 }
 
-void Store::write_reservations(const ReservationWrites& w) {
+void SqliteStore::write_reservations(const ReservationWrites& w) {
     if (!w.upserts.empty()) {
         Owned s{prepare(
             "INSERT INTO reservations(id, code, item, day, slot_at, holder_hash, identity, holder_masked,"
