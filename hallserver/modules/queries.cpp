@@ -48,18 +48,25 @@ Json status(const Hall& hall, int64_t now) {
     Json j{{"day", hall.day()}, {"seq", hall.seq()}, {"hall", hall.catalogue().hall_name}};
     j["queues"] = Json::array();
     for (const auto& q : hall.catalogue().queues) {
-        int waiting = 0, served = 0;
-        const Ticket* first = nullptr;
-        for (const auto& [id, t] : hall.tickets()) {
-            if (t.queue != q.letter) continue;
-            if (t.state == TicketState::done) ++served;
-            if (t.state != TicketState::waiting) continue;
-            ++waiting;
-            if (!first) first = &t;
+        // From the hall's indexes: the queue's backlog, and those of its tickets transferred to a
+        // window (few), so a status costs the same at the day's 10th ticket as at its 10,000th.
+        int waiting = 0;
+        int64_t oldest = 0;
+        if (auto b = hall.backlogs().find(q.letter); b != hall.backlogs().end() && !b->second.by_issue.empty()) {
+            waiting = int(b->second.by_issue.size());
+            oldest = b->second.by_issue.begin()->first;
         }
+        for (int64_t id : hall.waiting_targeted()) {
+            const Ticket* t = hall.ticket(id);
+            if (!t || t->queue != q.letter) continue;
+            ++waiting;
+            if (!oldest || t->issued_at < oldest) oldest = t->issued_at;
+        }
+        auto done = hall.done_by_queue().find(q.letter);
+        int served = done == hall.done_by_queue().end() ? 0 : done->second;
         Json row{{"letter", q.letter}, {"name", q.name}, {"waiting", waiting}, {"served", served},
                  {"issued", hall.counters().count(q.letter) ? hall.counters().at(q.letter) : 0}};
-        if (first) row["longest_wait_s"] = (now - first->issued_at) / 1000;
+        if (waiting) row["longest_wait_s"] = (now - oldest) / 1000;
         j["queues"].push_back(row);
     }
     j["windows"] = Json::array();

@@ -175,6 +175,7 @@ public:
     const std::map<std::string, Backlog>& backlogs() const { return backlogs_; }
     const std::set<int64_t>& waiting_targeted() const { return targeted_; }  // transferred to a window
     const DayCalls& day_calls() const { return calls_; }
+    const std::map<std::string, int>& done_by_queue() const { return done_; }  // finished today, per queue
 
     // Restores a state written by the protocol codec (snapshot).
     struct Parts {
@@ -213,6 +214,7 @@ private:
     std::map<std::string, std::set<int64_t>> by_holder_;  // holder key → tickets
     std::set<int64_t> waiting_, targeted_;
     std::map<std::string, Backlog> backlogs_;
+    std::map<std::string, int> done_;
     DayCalls calls_;
 };
 

@@ -37,6 +37,7 @@ void Hall::DayCalls::count(const Ticket& t, int sign) {
 
 void Hall::index(const Ticket& t, int sign) {
     calls_.count(t, sign);
+    if (t.state == TicketState::done && (done_[t.queue] += sign) == 0) done_.erase(t.queue);
     if (t.state != TicketState::waiting) return;
     auto put = [sign](std::set<int64_t>& s, int64_t id) { sign > 0 ? void(s.insert(id)) : void(s.erase(id)); };
     put(waiting_, t.id);
@@ -56,6 +57,7 @@ void Hall::clear_indexes() {
     waiting_.clear();
     targeted_.clear();
     backlogs_.clear();
+    done_.clear();
     calls_ = {};
 }
 

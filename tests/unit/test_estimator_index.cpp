@@ -262,6 +262,11 @@ void random_day(unsigned seed, int tickets_per_round) {
         CHECK(restored.day_calls().walk_ms == h.day_calls().walk_ms);
         CHECK(restored.day_calls().started == h.day_calls().started);
         CHECK(restored.day_calls().no_shows == h.day_calls().no_shows);
+        std::map<std::string, int> done;  // the tickets finished today, per queue, from every ticket
+        for (const auto& [id, t] : h.tickets())
+            if (t.state == TicketState::done) ++done[t.queue];
+        CHECK(h.done_by_queue() == done);
+        CHECK(restored.done_by_queue() == done);
         for (const auto& [n, w] : h.windows()) {
             CHECK(call_order(h, w, now, 500) == reference_order(h, w, now, 500));
             CHECK(call_order(restored, w, now, 500) == call_order(h, w, now, 500));

@@ -25,6 +25,10 @@ SqliteStore::SqliteStore(const std::string& path) {
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
     exec("PRAGMA foreign_keys=ON");
+    // A day's indexes (request ids, ticket numbers) take inserts all over their B-trees; with
+    // SQLite's default 2 MiB page cache a busy day's pages fall out of it and each commit reads
+    // them back. 16 MiB holds a day of 10,000 tickets.
+    exec("PRAGMA cache_size=-16384");
     migrate();
     insert_event_ = prepare("INSERT INTO events(seq, at, type, ticket, window, body) VALUES(?,?,?,?,?,?)");
     upsert_ticket_ = prepare(
