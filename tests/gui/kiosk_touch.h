@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "gui_process.h"
+#include "hall_queries.h"
 #include "server_process.h"
 
 namespace hallq::test {
@@ -15,8 +16,9 @@ namespace hallq::test {
 struct KioskHall {
     TempDir dir;
     ServerProcess server{dir.path / "hall.db"};
+    HallQueries ask{server};  // what the server says of the hall
     explicit KioskHall(std::vector<std::string> server_args = {}) { server.start(std::move(server_args)); }
-    // The output of sqlite3 on the hall's database.
+    // The output of sqlite3 on the hall's database: only for checks of the stored form.
     std::string sql(const std::string& q) const;
     // --server, --events, --trace and a 1920x1080 window, then `more`.
     std::vector<std::string> kiosk_args(std::vector<std::string> more) const;

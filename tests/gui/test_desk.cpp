@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "gui_process.h"
+#include "hall_queries.h"
 #include "server_process.h"
 
 using namespace hallq;
@@ -21,16 +22,12 @@ void press(const std::string& display, const std::string& what) {
 struct DeskHall {
     TempDir dir;
     ServerProcess server{dir.path / "hall.db"};
+    HallQueries ask{server};
     std::unique_ptr<RequestClient> kiosk;
     DeskHall() {
         std::ofstream(dir.path / "server.json") << R"({"policy": {"recall_cooldown_s": 0}})";
         server.start({"--config", (dir.path / "server.json").string()});
         kiosk = std::make_unique<RequestClient>(server.requests(), "kiosk");
-    }
-    std::string sql(const std::string& q) {
-        std::string out;
-        run_command("sqlite3 '" + (dir.path / "hall.db").string() + "' \"" + q + "\"", &out);
-        return out;
     }
 };
 }  // namespace
@@ -71,14 +68,14 @@ TEST_CASE("desk: a clerk's morning, key by key") {
     press(screen.display(), "key F4");
     expect_line(desk, "reply finish ok");
     expect_line(desk, "current=- waiting=3");
-    CHECK(hall.sql("SELECT state || ' ' || outcome || ' ' || recalls FROM tickets WHERE number='A001'") == "done handled 1\n");
+    CHECK(fields(hall.ask.ticket("A001"), {"state", "outcome", "recalls"}) == "done handled 1");
 
     press(screen.display(), "key F1");
     expect_line(desk, "current=A002:called");
     press(screen.display(), "key F5");
     expect_line(desk, "reply no_show ok");
     expect_line(desk, "current=- waiting=2");  // the next key acts on the window as it is now
-    CHECK(hall.sql("SELECT state FROM tickets WHERE number='A002'") == "no_show\n");
+    CHECK(hall.ask.ticket("A002")["state"] == "no_show");
 
     // Transfer to window 3: F6, the window number, Enter; it waits in window 3's queue.
     press(screen.display(), "key F1");
@@ -108,7 +105,7 @@ TEST_CASE("desk: a clerk's morning, key by key") {
     expect_line(desk, "desk connected");
     expect_line(desk, "current=B001:called");
     // A001, A002, A003 and B001 were called once each (the refused call_ticket made nothing).
-    CHECK(hall.sql("SELECT COUNT(*) FROM events WHERE type='ticket_called'") == "4\n");
+    CHECK(hall.ask.events("ticket_called").size() == 4);
     press(screen.display(), "key F3");
     expect_line(desk, "current=B001:serving");
     screen.screenshot("desk-serving", 1280, 822);
@@ -130,7 +127,7 @@ TEST_CASE("desk: a clerk's morning, key by key") {
     expect_line(desk, "state=paused");
     press(screen.display(), "key F12");
     expect_line(desk, "reply window_open ok");
-    CHECK(hall.sql("SELECT state FROM tickets WHERE number='B001'") == "done\n");
+    CHECK(hall.ask.ticket("B001")["state"] == "done");
 
     // A server that stays down: the clerk is told plainly that the action was not done.
     must_ok(*hall.kiosk, "issue_ticket", Json{{"queue", "A"}});

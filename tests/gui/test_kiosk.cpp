@@ -46,9 +46,8 @@ TEST_CASE("kiosk: a ticket by touch, printed to files with a readable QR code, t
     screen.screenshot("kiosk-ticket", 1920, 1080);
 
     // The server has it, for the item touched.
-    CHECK(hall.sql("SELECT number || ' ' || item || ' ' || state FROM tickets") == "A001 T-SJ-002 waiting\n");
-    std::string id = hall.sql("SELECT id FROM tickets WHERE number='A001'");
-    id.pop_back();
+    CHECK(lines(hall.ask.tickets(), {"number", "item", "state"}) == "A001 T-SJ-002 waiting\n");
+    std::string id = fields(hall.ask.ticket("A001"), {"id"});
     // ESC/POS bytes: the number in large type, then a cut; the PNG's QR code reads back.
     std::string escpos = read_file(out / "A001.escpos");
     CHECK(escpos.find("A001") != std::string::npos);
@@ -71,7 +70,7 @@ TEST_CASE("kiosk: a ticket by touch, printed to files with a readable QR code, t
     CHECK(b["T-RS-001"].substr(b["T-RS-001"].find(' ')) == b["T-RS-002"].substr(b["T-RS-002"].find(' ')));
     kiosk_tap(kiosk, screen.display(), items, "T-RS-001");
     expect_line(kiosk, "reply issue_ticket ok B001");
-    CHECK(hall.sql("SELECT COUNT(*) FROM tickets") == "2\n");
+    CHECK(hall.ask.tickets().size() == 2);
 }
 
 TEST_CASE("kiosk: a printer without paper loses no ticket, and a working one gets the ticket") {
@@ -88,7 +87,7 @@ TEST_CASE("kiosk: a printer without paper loses no ticket, and a working one get
     std::string shown = expect_line(kiosk, "screen tickets C001");  // the number stays on screen
     screen.screenshot("kiosk-paper-out", 1920, 1080);
     CHECK(printer.received().empty());  // nothing half printed
-    CHECK(hall.sql("SELECT state FROM tickets WHERE number='C001'") == "waiting\n");
+    CHECK(hall.ask.ticket("C001")["state"] == "waiting");
 
     printer.set_state(PrinterSimulator::State::Ready);
     kiosk_tap(kiosk, screen.display(), shown, "done");
@@ -110,7 +109,7 @@ TEST_CASE("kiosk: back to the start screen after inactivity") {
     expect_line(kiosk, "screen items SJ lang=en");
     expect_line(kiosk, "idle reset");
     expect_line(kiosk, "screen home lang=en");
-    CHECK(hall.sql("SELECT COUNT(*) FROM tickets") == "0\n");
+    CHECK(hall.ask.tickets().empty());
 }
 
 TEST_CASE("kiosk: a reader sending random bytes cannot stop it") {

@@ -1,11 +1,7 @@
 // hall_load.cpp - kiosk and desk threads over RequestClient.
 #include "hall_load.h"
 
-#include <sqlite3.h>
-
-#include <functional>
 #include <map>
-#include <stdexcept>
 
 #include "net/request_client.h"
 
@@ -16,34 +12,19 @@ int64_t mono_us() {
         .count();
 }
 
-StoredTickets check_stored_tickets(const std::string& db, const std::vector<Ack>& acks) {
-    sqlite3* h = nullptr;
-    if (sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        sqlite3_close(h);
-        throw std::runtime_error("cannot open " + db);
+TicketCheck check_tickets(const std::vector<HeldTicket>& held, const std::vector<Ack>& acks) {
+    std::map<int64_t, std::string> number;
+    std::map<std::pair<std::string, std::string>, int> holders;  // (day, number) → tickets
+    TicketCheck c;
+    for (const auto& t : held) {
+        number[t.id] = t.number;
+        if (++holders[{t.day, t.number}] == 2) ++c.duplicates;
     }
-    auto rows = [&](const char* sql, const std::function<void(sqlite3_stmt*)>& row) {
-        sqlite3_stmt* st = nullptr;
-        if (sqlite3_prepare_v2(h, sql, -1, &st, nullptr) != SQLITE_OK) {
-            sqlite3_close(h);
-            throw std::runtime_error(std::string("cannot read ") + db + ": " + sql);
-        }
-        while (sqlite3_step(st) == SQLITE_ROW) row(st);
-        sqlite3_finalize(st);
-    };
-    std::map<int64_t, std::string> stored;
-    StoredTickets c;
-    rows("SELECT id, number FROM tickets", [&](sqlite3_stmt* st) {
-        stored[sqlite3_column_int64(st, 0)] = reinterpret_cast<const char*>(sqlite3_column_text(st, 1));
-    });
-    rows("SELECT COUNT(*) FROM (SELECT 1 FROM tickets GROUP BY day, number HAVING COUNT(*) > 1)",
-         [&](sqlite3_stmt* st) { c.duplicates = size_t(sqlite3_column_int64(st, 0)); });
-    sqlite3_close(h);
-    c.stored = stored.size();
+    c.held = number.size();
     for (const auto& a : acks) {
         if (a.ticket_id < 0) continue;
-        auto it = stored.find(a.ticket_id);
-        if (it == stored.end()) ++c.missing;
+        auto it = number.find(a.ticket_id);
+        if (it == number.end()) ++c.missing;
         else if (it->second != a.number) ++c.wrong_number;
     }
     return c;

@@ -3,7 +3,7 @@
 // RequestClient. Every ok reply is recorded (its event sequence number, when the request was sent
 // and when the reply came, on the monotonic clock). Failures (timeouts while the server is down,
 // refusals) are counted and the thread goes on. No test framework inside.
-// check_stored_tickets compares the acknowledged tickets with the SQLite file.
+// check_tickets compares the acknowledged tickets with those a hall holds.
 #pragma once
 #include <atomic>
 #include <chrono>
@@ -35,15 +35,20 @@ struct Ack {
 
 int64_t mono_us();  // steady clock now, µs
 
-// What the database file holds of the acknowledged tickets (read with the server down).
-struct StoredTickets {
-    size_t stored = 0;        // tickets in the file
-    size_t missing = 0;       // acknowledged but not in the file
-    size_t wrong_number = 0;  // in the file under another number
+// A ticket as a hall holds it: the restarted server's snapshot, or a database file.
+struct HeldTicket {
+    int64_t id = 0;
+    std::string day, number;
+};
+
+// What the hall holds of the acknowledged tickets.
+struct TicketCheck {
+    size_t held = 0;          // tickets held
+    size_t missing = 0;       // acknowledged but not held
+    size_t wrong_number = 0;  // held under another number
     size_t duplicates = 0;    // (day, number) pairs held by more than one ticket
 };
-// Opens `db` read-only with SQLite; throws std::runtime_error when it cannot.
-StoredTickets check_stored_tickets(const std::string& db, const std::vector<Ack>& acks);
+TicketCheck check_tickets(const std::vector<HeldTicket>& held, const std::vector<Ack>& acks);
 
 class HallLoad {
 public:

@@ -38,6 +38,7 @@ public:
     const std::string& requests() const { return requests_; }
     const std::string& events() const { return events_; }
     pid_t pid() const { return proc_ ? proc_->pid() : -1; }
+    const std::filesystem::path& db() const { return db_; }  // its --db location
     std::string log_path() const { return (db_.parent_path() / "server.log").string(); }
 
 private:

@@ -127,6 +127,7 @@ TEST_CASE("an invalid ID number is never stored or logged in full") {
     REQUIRE(first_again.ok);
     server.terminate();
     std::string prints;
+    // The stored form: the fingerprints stored with the replies cannot tell the two apart.
     REQUIRE(run_command("sqlite3 '" + (dir.path / "hall.db").string() +
                             "' \"SELECT COUNT(DISTINCT fingerprint) FROM requests WHERE rid IN ('first-person','second-person')\"",
                         &prints) == 0);

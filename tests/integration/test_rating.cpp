@@ -23,6 +23,7 @@ std::string finished_ticket(RequestClient& c) {
     return t["number"].get<std::string>();
 }
 
+// The database file as the sqlite3 shell reads it: only for checks of the stored form.
 std::string sql(const std::filesystem::path& db, const std::string& query) {
     std::string out;
     REQUIRE(run_command("sqlite3 '" + db.string() + "' \"" + query + "\"", &out) == 0);
@@ -105,6 +106,8 @@ TEST_CASE("a rating is stored, published and counted, and bad ratings change not
     CHECK(snapshot_json(replica.hall()) == server_state);
 
     server.terminate();
+    // The stored form: the ratings read table (what the province's platform is to be sent) holds
+    // each rating as its event told it; no query shows a rating's reasons, comment or seq.
     CHECK(sql(dir.path / "hall.db",
               "SELECT "
               "ticket_number||'|'||window||'|'||clerk||'|'||item||'|'||level||'|'||reasons||'|'||"
@@ -112,6 +115,7 @@ TEST_CASE("a rating is stored, published and counted, and bad ratings change not
           number + "|1|c01|T-SJ-001|2|[\"attitude\",\"efficiency\"]|等了很久|" +
               std::to_string(seq) + "\n" + other + "|1|c01|T-SJ-001|0|[]|-|" +
               std::to_string(last) + "\n");
+    // The stored form: the ratings read table agrees with the event log, row for event.
     CHECK(sql(dir.path / "hall.db",
               "SELECT COUNT(*) FROM ratings r JOIN events e ON e.seq = r.seq "
               "WHERE e.type = 'ticket_rated' AND r.day = (SELECT day FROM tickets LIMIT 1)") ==

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "core/idnumber.h"
+#include "hall_queries.h"
 #include "server_process.h"
 
 using namespace hallq;
@@ -47,6 +48,7 @@ Json entry(const std::string& id, const std::string& item, int64_t now, int offs
                 {"id_number", number}, {"name", "张三丰"}, {"phone", "13800138000"}};
 }
 
+// The database file as the sqlite3 shell reads it: only for checks of the stored form.
 std::string sql(const std::filesystem::path& db, const std::string& query) {
     std::string out;
     REQUIRE(run_command("sqlite3 '" + db.string() + "' \"" + query + "\"", &out) == 0);
@@ -91,12 +93,12 @@ TEST_CASE("reservations: check in by ID card on time, late, early, twice, and af
     REQUIRE(in["early"].size() == 1);
     CHECK(in["early"][0]["reservation"] == "R-4");
     CHECK(must_ok(c, "status")["seq"].get<uint64_t>() == seq + 3);
-    std::string db = (dir.path / "hall.db").string();
-    std::string r1_ticket = std::to_string(in["tickets"][1]["id"].get<int64_t>());
-    CHECK(sql(db, "SELECT status || ' ' || ticket_id FROM reservations WHERE id='R-1'") == "checked_in " + r1_ticket + "\n");
-    CHECK(sql(db, "SELECT class || ' ' || reservation FROM tickets WHERE id=" + r1_ticket) == "reservation R-1\n");
-    CHECK(sql(db, "SELECT status FROM reservations WHERE id='R-3'") == "late\n");
-    CHECK(sql(db, "SELECT status FROM reservations WHERE id='R-4'") == "booked\n");
+    HallQueries hall(server);
+    int64_t r1_ticket = in["tickets"][1]["id"].get<int64_t>();
+    CHECK(fields(hall.reservation("R-1"), {"status", "ticket"}) == "checked_in " + std::to_string(r1_ticket));
+    CHECK(fields(hall.ticket(r1_ticket), {"class", "reservation"}) == "reservation R-1");
+    CHECK(hall.reservation("R-3")["status"] == "late");
+    CHECK(hall.reservation("R-4")["status"] == "booked");
 
     // The same card again: the same tickets, marked existing, and no new event.
     Json again = must_ok(c, "check_in", Json{{"id_number", alice}});
@@ -125,6 +127,8 @@ TEST_CASE("reservations: check in by ID card on time, late, early, twice, and af
     std::string log;
     run_command("cat '" + server.log_path() + "'", &log);
     CHECK(log.find(alice) == std::string::npos);
+    std::string db = (dir.path / "hall.db").string();
+    // The stored form: the event log at rest holds no ID number in clear.
     CHECK(sql(db, "SELECT COUNT(*) FROM events WHERE body LIKE '%" + alice.substr(6, 8) + "%'") == "0\n");
 }
 
@@ -160,9 +164,8 @@ TEST_CASE("reservations: refusals by code, a bad import and a reused request id 
     Reply reused = must_reply(c, "import_reservations", changed, "import-once");
     CHECK(reused.error.code == ErrorCode::rid_reused);
     CHECK(must_reply(c, "import_reservations", good, "import-once").body["imported"] == 1);  // the first reply
-    std::string db = (dir.path / "hall.db").string();
-    CHECK(sql(db, "SELECT slot_at FROM reservations WHERE id='R-1'") ==
-          std::to_string((now + 5 * kMin) / kMin * kMin) + "\n");
+    HallQueries hall(server);
+    CHECK(hall.reservation("R-1")["slot_at"] == (now + 5 * kMin) / kMin * kMin);
 }
 
 TEST_CASE("issue_ticket with an ID number: the same ticket again, and green from 70") {

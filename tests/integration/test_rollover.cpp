@@ -48,6 +48,7 @@ TEST_CASE("daily rollover restarts numbering and keeps history") {
 
     std::string out;
     std::string db = (dir.path / "hall.db").string();
+    // The stored form: `expired` exists only in the tickets read table, which keeps every day.
     REQUIRE(run_command("sqlite3 '" + db + "' \"SELECT day || ' ' || number || ' ' || state FROM tickets ORDER BY id\"", &out) == 0);
     CHECK(out == day1 + " A001 expired\n" + day1 + " A002 expired\n" + status["day"].get<std::string>() + " A001 waiting\n" +
                  status["day"].get<std::string>() + " A002 waiting\n");
