@@ -18,13 +18,6 @@ constexpr int64_t kBase = 1767196800000;  // 2026-01-01 00:00 local (UTC+8)
 const std::vector<int> kLunchWindows = {3, 6, 9, 12, 15, 18};  // staggered lunch 12:00–13:00
 }  // namespace
 
-Command cmd(CommandType t, int window) {
-    Command c;
-    c.type = t;
-    c.window = window;
-    return c;
-}
-
 std::vector<QueueDemand> demand(const Catalogue& cat) {
     std::vector<QueueDemand> out;
     for (const auto& q : cat.queues) {
@@ -108,9 +101,8 @@ const QueueDemand& Day::queue_of(const std::string& letter) const {
 
 void Day::arrive(const SimEvent& ev) {
     const SimItem& s = sim_items()[ev.item];
-    Command c = cmd(CommandType::issue_ticket);
-    c.item = "610702-" + s.code;
-    c.klass = rng_->uniform() < cfg_.green_share ? TicketClass::green : TicketClass::normal;
+    IssueTicket c{.item = "610702-" + s.code,
+                  .klass = rng_->uniform() < cfg_.green_share ? TicketClass::green : TicketClass::normal};
     Decision d = hall_->decide(c, ev.at);
     if (!d.ok()) throw std::runtime_error("issue refused: " + std::string(to_string(d.error.code)));
     const Ticket& t = *d.events.front().issued;
@@ -164,7 +156,7 @@ void Day::describe(const Ticket& t, int64_t now, TicketRecord& r) {
 }
 
 bool Day::call(int window, int64_t now) {
-    auto events = exec(cmd(CommandType::call_next, window), now);
+    auto events = exec(CallNext{.window = window}, now);
     if (events.empty()) return false;
     int64_t id = events.front().ticket;
     if (target_) {
@@ -198,7 +190,7 @@ const SimItem& Day::item_of(int64_t id) const {
 void Day::free_window(int window, int64_t now) {
     if (pause_pending_[window]) {
         pause_pending_[window] = false;
-        exec(cmd(CommandType::window_pause, window), now);
+        exec(WindowPause{.window = window}, now);
         return;
     }
     call(window, now);
@@ -209,38 +201,36 @@ void Day::handle(const SimEvent& e) {
     switch (e.kind) {
         case Ev::arrival: arrive(e); return;
         case Ev::open:
-            exec(cmd(CommandType::window_open, e.window), e.at);
+            exec(WindowOpen{.window = e.window}, e.at);
             call(e.window, e.at);
             return;
         case Ev::cancel: {
             const Ticket* t = hall_->ticket(e.ticket);
             if (!t || t->state != TicketState::waiting) return;
-            Command c = cmd(CommandType::cancel_ticket);
-            c.ticket = e.ticket;
-            exec(c, e.at);
+            exec(CancelTicket{.ticket = {.id = e.ticket}}, e.at);
             if (!target_) (*out_)[records_.at(e.ticket)].cancelled = true;
             return;
         }
-        case Ev::start: exec(cmd(CommandType::start, e.window), e.at); return;
+        case Ev::start: exec(Start{.window = e.window}, e.at); return;
         case Ev::finish:
-            exec(cmd(CommandType::finish, e.window), e.at);
+            exec(Finish{.window = e.window}, e.at);
             push(e.at + 10 * kSec, Ev::ready, e.window);
             return;
         case Ev::ready: free_window(e.window, e.at); return;
-        case Ev::recall: exec(cmd(CommandType::recall, e.window), e.at); return;
+        case Ev::recall: exec(Recall{.window = e.window}, e.at); return;
         case Ev::no_show:
             if (!target_) (*out_)[records_.at(w->current)].no_show = true;
-            exec(cmd(CommandType::no_show, e.window), e.at);
+            exec(NoShow{.window = e.window}, e.at);
             free_window(e.window, e.at);
             return;
         case Ev::pause:
             if (w->current) pause_pending_[e.window] = true;
-            else exec(cmd(CommandType::window_pause, e.window), e.at);
+            else exec(WindowPause{.window = e.window}, e.at);
             return;
         case Ev::resume:
             pause_pending_[e.window] = false;
             if (w->state == WindowState::paused) {
-                exec(cmd(CommandType::window_open, e.window), e.at);
+                exec(WindowOpen{.window = e.window}, e.at);
                 call(e.window, e.at);
             }
             return;
@@ -261,20 +251,14 @@ SimResult simulate(const SimConfig& cfg) {
     SimResult res;
     for (int d = 0; d < cfg.days; ++d) {
         int64_t day0 = kBase + d * kDay;
-        Command r;
-        r.type = CommandType::rollover;
         char day[32];
         std::snprintf(day, sizeof day, "2026-%02d-%02d", d / 28 + 1, d % 28 + 1);
-        r.day = day;
-        for (Event& e : hall.decide(r, day0 + 8 * 60 * kMin).events) {
+        for (Event& e : hall.decide(Rollover{.day = day}, day0 + 8 * 60 * kMin).events) {
             e.seq = hall.seq() + 1;
             hall.apply(e);
         }
         for (const auto& def : cat.windows) {
-            Command login;
-            login.type = CommandType::clerk_login;
-            login.window = def.number;
-            login.clerk = cat.clerks[size_t(def.number - 1)].id;
+            ClerkLogin login{.window = def.number, .clerk = cat.clerks[size_t(def.number - 1)].id};
             for (Event& e : hall.decide(login, day0 + 8 * 60 * kMin).events) {
                 e.seq = hall.seq() + 1;
                 hall.apply(e);

@@ -36,7 +36,6 @@ struct QueueDemand {
 };
 
 std::vector<QueueDemand> demand(const Catalogue& cat);
-Command cmd(CommandType t, int window = 0);
 
 class Day {
 public:

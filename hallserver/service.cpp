@@ -64,10 +64,7 @@ std::vector<std::string> HallService::tick(int64_t now) {
     std::vector<std::string> publish;
     std::string day = service_day(now, st_.cfg.rollover_minutes);
     if (day == st_.hall.day()) return publish;
-    Command c;
-    c.type = CommandType::rollover;
-    c.day = day;
-    Decision d = st_.hall.decide(c, now);
+    Decision d = st_.hall.decide(Rollover{.day = day}, now);
     if (!d.ok()) {  // the clock is behind the stored day: keep the day, warn once per day seen
         if (day != clock_behind_day_)
             HALLQ_LOG(warn, "the clock says service day " << day << " but day " << st_.hall.day()

@@ -28,13 +28,6 @@ const ActionText& text(DeskAction a) {
     return kActions[i < kActionCount ? i : 0];
 }
 
-Command window_command(CommandType type, int window) {
-    Command c;
-    c.type = type;
-    c.window = window;
-    return c;
-}
-
 // Enabled when at least one of the candidate commands is accepted; otherwise the reason of the
 // first refusal (or `fallback` when there is no candidate at all).
 ActionState first_accepted(DeskAction a, const Hall& hall, const std::vector<Command>& candidates,
@@ -62,8 +55,8 @@ ActionState first_accepted(DeskAction a, const Hall& hall, const std::vector<Com
     return s;
 }
 
-ActionState direct(DeskAction a, const Hall& hall, CommandType type, int window, int64_t now) {
-    return first_accepted(a, hall, {window_command(type, window)}, now, {});
+ActionState direct(DeskAction a, const Hall& hall, const Command& c, int64_t now) {
+    return first_accepted(a, hall, {c}, now, {});
 }
 
 std::string item_name(const Hall& hall, const std::string& code) {
@@ -84,58 +77,46 @@ QueueEntry queue_entry(const Hall& hall, const Ticket& t, int window, int64_t no
 
 std::vector<ActionState> actions(const Hall& hall, const WindowStatus* w, int window, int64_t now) {
     std::vector<ActionState> out;
-    out.push_back(direct(DeskAction::next, hall, CommandType::call_next, window, now));
-    out.push_back(direct(DeskAction::recall, hall, CommandType::recall, window, now));
-    out.push_back(direct(DeskAction::start, hall, CommandType::start, window, now));
-    out.push_back(direct(DeskAction::finish, hall, CommandType::finish, window, now));
-    out.push_back(direct(DeskAction::no_show, hall, CommandType::no_show, window, now));
+    out.push_back(direct(DeskAction::next, hall, CallNext{.window = window}, now));
+    out.push_back(direct(DeskAction::recall, hall, Recall{.window = window}, now));
+    out.push_back(direct(DeskAction::start, hall, Start{.window = window}, now));
+    out.push_back(direct(DeskAction::finish, hall, Finish{.window = window}, now));
+    out.push_back(direct(DeskAction::no_show, hall, NoShow{.window = window}, now));
 
     // Transfer: to any other queue, or to any other window.
     std::vector<Command> transfers;
     const Ticket* cur = w && w->current ? hall.ticket(w->current) : nullptr;
     for (const Queue& q : hall.catalogue().queues) {
         if (cur && q.letter == cur->queue && !cur->target_window) continue;
-        Command c = window_command(CommandType::transfer, window);
-        c.target_queue = q.letter;
-        transfers.push_back(std::move(c));
+        transfers.push_back(Transfer{.window = window, .target_queue = q.letter});
     }
     for (const auto& [n, other] : hall.windows()) {
         if (n == window) continue;
-        Command c = window_command(CommandType::transfer, window);
-        c.target_window = n;
-        transfers.push_back(std::move(c));
+        transfers.push_back(Transfer{.window = window, .target_window = n});
     }
-    out.push_back(first_accepted(DeskAction::transfer, hall, transfers, now,
-                                 window_command(CommandType::transfer, window)));
+    out.push_back(first_accepted(DeskAction::transfer, hall, transfers, now, Transfer{.window = window}));
 
-    out.push_back(direct(DeskAction::park, hall, CommandType::park, window, now));
+    out.push_back(direct(DeskAction::park, hall, Park{.window = window}, now));
 
     // Resume: a ticket parked at this window. call_ticket: a waiting ticket this window serves.
     std::vector<Command> resumes, calls;
     for (const auto& [id, t] : hall.tickets()) {
         if (t.state == TicketState::parked && t.window == window) {
-            Command c = window_command(CommandType::resume, window);
-            c.ticket = id;
-            resumes.push_back(std::move(c));
+            resumes.push_back(Resume{.window = window, .ticket = {.id = id}});
         } else if (t.state == TicketState::waiting && w && window_serves(*w, t) && calls.empty()) {
-            Command c = window_command(CommandType::call_ticket, window);
-            c.ticket = id;
-            c.reason = "x";
-            calls.push_back(std::move(c));
+            calls.push_back(CallTicket{.window = window, .ticket = {.id = id}, .reason = "x"});
         }
     }
-    out.push_back(first_accepted(DeskAction::resume, hall, resumes, now,
-                                 window_command(CommandType::resume, window)));
+    out.push_back(first_accepted(DeskAction::resume, hall, resumes, now, Resume{.window = window}));
     // With nothing to call, a window otherwise ready hears "queue empty", as for "next".
-    Command no_call = window_command(CommandType::call_ticket, window);
-    no_call.reason = "x";
-    ActionState call = first_accepted(DeskAction::call_ticket, hall, calls, now, no_call);
+    ActionState call =
+        first_accepted(DeskAction::call_ticket, hall, calls, now, CallTicket{.window = window, .reason = "x"});
     if (calls.empty() && call.why_not == to_string(ErrorCode::unknown_ticket))
         call.why_not = std::string(to_string(ErrorCode::queue_empty));
     out.push_back(std::move(call));
 
-    out.push_back(direct(DeskAction::pause, hall, CommandType::window_pause, window, now));
-    out.push_back(direct(DeskAction::reopen, hall, CommandType::window_open, window, now));
+    out.push_back(direct(DeskAction::pause, hall, WindowPause{.window = window}, now));
+    out.push_back(direct(DeskAction::reopen, hall, WindowOpen{.window = window}, now));
     return out;
 }
 

@@ -16,7 +16,8 @@ CommandResult PasswordsModule::login(const Call& c) {
     auto decoded = decode_command(std::string(c.msg.name), c.req.body);
     if (auto* err = std::get_if<Error>(&decoded)) return *err;
     const Command& cmd = std::get<Command>(decoded);
-    if (auto refused = check(cmd.clerk, cmd.password, c.now)) return *refused;
+    const ClerkLogin& login = std::get<ClerkLogin>(cmd);  // this handler is clerk_login's only
+    if (auto refused = check(login.clerk, login.password, c.now)) return *refused;
     return decide_command(st_.hall, cmd, c.now);
 }
 

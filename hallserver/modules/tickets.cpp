@@ -36,8 +36,8 @@ CommandResult TicketsModule::handle(const Call& c) {
     auto decoded = decode_command(std::string(c.msg.name), c.req.body);
     if (auto* err = std::get_if<Error>(&decoded)) return *err;
     Command& cmd = std::get<Command>(decoded);
-    if (cmd.type == CommandType::issue_ticket) {
-        if (const Ticket* held = prepare_id_issue(c.req, cmd)) {  // one active ticket per person and item
+    if (auto* issue = std::get_if<IssueTicket>(&cmd)) {
+        if (const Ticket* held = prepare_id_issue(c.req, *issue)) {  // one active ticket per person and item
             Work w;
             int64_t id = held->id;
             int64_t now = c.now;
@@ -53,7 +53,7 @@ CommandResult TicketsModule::handle(const Call& c) {
     return decide_command(st_.hall, cmd, c.now);
 }
 
-const Ticket* TicketsModule::prepare_id_issue(const Request& req, Command& cmd) {
+const Ticket* TicketsModule::prepare_id_issue(const Request& req, IssueTicket& cmd) {
     auto it = req.body.find("id_number");
     if (it == req.body.end() || !it->is_string()) return nullptr;
     auto id = parse_id_number(it->get<std::string>());

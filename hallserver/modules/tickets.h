@@ -24,7 +24,7 @@ private:
     CommandResult handle(const Call& c);
     // issue_ticket with an ID number: the holder key on the command, green class by age; returns
     // the holder's active ticket for the same item, if any (then nothing is issued).
-    const Ticket* prepare_id_issue(const Request& req, Command& cmd);
+    const Ticket* prepare_id_issue(const Request& req, IssueTicket& cmd);
     ServiceState& st_;
 };
 

@@ -25,14 +25,14 @@ CheckInPlan plan_check_in(const Hall& hall, const std::vector<Reservation>& cand
             u.ticket = held->id;
             plan.lines.push_back({held->id, true, late});
         } else {
-            Command c;
-            c.type = CommandType::issue_ticket;
-            c.item = r.item;
-            c.reservation = r.id;
-            c.holder = r.holder_masked;
-            c.holder_key = holder.key;
-            c.klass = !late ? TicketClass::reservation : holder.green ? TicketClass::green : TicketClass::normal;
-            c.slot_at = r.slot_at;
+            IssueTicket c{.item = r.item,
+                          .klass = !late         ? TicketClass::reservation
+                                   : holder.green ? TicketClass::green
+                                                  : TicketClass::normal,
+                          .reservation = r.id,
+                          .slot_at = r.slot_at,
+                          .holder = r.holder_masked,
+                          .holder_key = holder.key};
             Decision d = work.decide(c, now);
             if (!d.ok()) {
                 CheckInPlan refused;

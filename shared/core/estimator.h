@@ -21,6 +21,7 @@ struct WaitEstimate {
     double service_seconds = 0;
     int minutes = 0;
     bool no_window_open = false;
+    bool operator==(const WaitEstimate&) const = default;
 };
 
 // `t` need not be in the hall yet (a ticket about to be issued).

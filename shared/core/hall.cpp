@@ -1,4 +1,5 @@
 // hall.cpp - Hall::decide: every command checked against the state; refusals change nothing.
+// Here: the dispatch, issuing, the day's rollover, clerks and windows (the rest: hall_tickets.cpp).
 #include "hall.h"
 
 #include <algorithm>
@@ -22,6 +23,8 @@ Decision one(Event e) {
     d.events.push_back(std::move(e));
     return d;
 }
+
+Decision unknown_window(int number) { return refuse(ErrorCode::unknown_window, std::to_string(number)); }
 
 Event event(EventType type, int64_t now, int window = 0, int64_t ticket = 0) {
     Event e;
@@ -90,40 +93,37 @@ double Hall::service_seconds(const std::string& item, const std::string& queue) 
 }
 
 Decision Hall::decide(const Command& cmd, int64_t now) const {
-    switch (cmd.type) {
-        case CommandType::issue_ticket: return issue(cmd, now);
-        case CommandType::rollover: {
-            if (cmd.day.empty()) return refuse(ErrorCode::bad_field, "day");
-            // Days only move forward (ISO dates compare as text): a clock stepped back, or a later
-            // rollover time, must never reopen a day whose numbers were already given out.
-            if (!day_.empty() && cmd.day <= day_) return refuse(ErrorCode::bad_state, "day " + cmd.day);
-            Event e = event(EventType::day_rollover, now);
-            e.day = cmd.day;
-            return one(std::move(e));
-        }
-        case CommandType::clerk_login:
-        case CommandType::clerk_logout:
-        case CommandType::window_open:
-        case CommandType::window_pause:
-        case CommandType::window_close:
-        case CommandType::set_profile: return decide_window_command(cmd, now);
-        default: return decide_ticket_command(cmd, now);
-    }
+    return std::visit([&](const auto& body) { return decide_one(body, now); }, cmd);
 }
 
-Decision Hall::issue(const Command& cmd, int64_t now) const {
-    std::string letter = cmd.queue;
-    if (!cmd.item.empty()) {
-        const ServiceItem* item = catalogue_->item(cmd.item);
-        if (!item) return refuse(ErrorCode::unknown_item, cmd.item);
+const Ticket* Hall::find_ticket(const TicketRef& ref) const {
+    if (ref.id) return ticket(ref.id);
+    return ref.number.empty() ? nullptr : ticket_by_number(ref.number);
+}
+
+Decision Hall::decide_one(const Rollover& c, int64_t now) const {
+    if (c.day.empty()) return refuse(ErrorCode::bad_field, "day");
+    // Days only move forward (ISO dates compare as text): a clock stepped back, or a later
+    // rollover time, must never reopen a day whose numbers were already given out.
+    if (!day_.empty() && c.day <= day_) return refuse(ErrorCode::bad_state, "day " + c.day);
+    Event e = event(EventType::day_rollover, now);
+    e.day = c.day;
+    return one(std::move(e));
+}
+
+Decision Hall::decide_one(const IssueTicket& c, int64_t now) const {
+    std::string letter = c.queue;
+    if (!c.item.empty()) {
+        const ServiceItem* item = catalogue_->item(c.item);
+        if (!item) return refuse(ErrorCode::unknown_item, c.item);
         if (letter.empty()) letter = item->queue;
     }
     if (letter.empty()) return refuse(ErrorCode::bad_field, "queue or item");
     if (!catalogue_->queue(letter)) return refuse(ErrorCode::unknown_queue, letter);
-    if (cmd.klass == TicketClass::reservation && cmd.reservation.empty())
+    if (c.klass == TicketClass::reservation && c.reservation.empty())
         return refuse(ErrorCode::bad_field, "reservation");
-    auto c = counters_.find(letter);
-    int serial = (c == counters_.end() ? 0 : c->second) + 1;
+    auto counter = counters_.find(letter);
+    int serial = (counter == counters_.end() ? 0 : counter->second) + 1;
     if (serial > policy_->max_serial) return refuse(ErrorCode::number_exhausted, letter);
 
     auto t = std::make_shared<Ticket>();
@@ -131,12 +131,12 @@ Decision Hall::issue(const Command& cmd, int64_t now) const {
     t->queue = letter;
     t->serial = serial;
     t->number = format_ticket_number(letter, serial);
-    t->klass = cmd.klass;
-    t->item = cmd.item;
-    t->reservation = cmd.reservation;
-    t->slot_at = cmd.klass == TicketClass::reservation ? cmd.slot_at : 0;
-    t->holder = cmd.holder;
-    t->holder_key = cmd.holder_key;
+    t->klass = c.klass;
+    t->item = c.item;
+    t->reservation = c.reservation;
+    t->slot_at = c.klass == TicketClass::reservation ? c.slot_at : 0;
+    t->holder = c.holder;
+    t->holder_key = c.holder_key;
     t->issued_at = now;
     t->estimate_min = estimate_wait(*this, *t, now).minutes;
     Event e = event(EventType::ticket_issued, now, 0, t->id);
@@ -144,57 +144,69 @@ Decision Hall::issue(const Command& cmd, int64_t now) const {
     return one(std::move(e));
 }
 
-Decision Hall::decide_window_command(const Command& cmd, int64_t now) const {
-    const WindowStatus* w = window(cmd.window);
-    if (!w) return refuse(ErrorCode::unknown_window, std::to_string(cmd.window));
-    switch (cmd.type) {
-        case CommandType::clerk_login: {
-            if (!catalogue_->clerk(cmd.clerk)) return refuse(ErrorCode::unknown_clerk, cmd.clerk);
-            if (!w->clerk.empty() && w->clerk != cmd.clerk) return refuse(ErrorCode::window_taken);
-            for (const auto& [n, o] : windows_)
-                if (n != w->number && o.clerk == cmd.clerk)
-                    return refuse(ErrorCode::clerk_elsewhere, std::to_string(n));
-            if (w->clerk == cmd.clerk) return refuse(ErrorCode::window_state, "already logged in");
-            Event e = event(EventType::clerk_logged_in, now, w->number);
-            e.clerk = cmd.clerk;
-            return one(std::move(e));
-        }
-        case CommandType::clerk_logout: {
-            if (w->clerk.empty()) return refuse(ErrorCode::no_clerk);
-            if (w->current) return refuse(ErrorCode::window_busy);
-            Event e = event(EventType::clerk_logged_out, now, w->number);
-            e.clerk = w->clerk;
-            return one(std::move(e));
-        }
-        case CommandType::window_open:
-            if (w->clerk.empty()) return refuse(ErrorCode::no_clerk);
-            if (w->state == WindowState::open) return refuse(ErrorCode::window_state, "already open");
-            return one(event(EventType::window_opened, now, w->number));
-        case CommandType::window_pause:
-            if (w->state == WindowState::paused) return refuse(ErrorCode::window_state, "already paused");
-            if (w->state != WindowState::open) return refuse(ErrorCode::window_closed);
-            if (w->current) return refuse(ErrorCode::window_busy);
-            return one(event(EventType::window_paused, now, w->number));
-        case CommandType::window_close:
-            if (w->state == WindowState::closed) return refuse(ErrorCode::window_state, "already closed");
-            if (w->current) return refuse(ErrorCode::window_busy);
-            return one(event(EventType::window_closed, now, w->number));
-        case CommandType::set_profile: {
-            if (w->clerk.empty()) return refuse(ErrorCode::no_clerk);
-            const Clerk* who = catalogue_->clerk(w->clerk);
-            if (!who || !who->can_set_profile) return refuse(ErrorCode::not_allowed);
-            if (cmd.profile.empty()) return refuse(ErrorCode::bad_field, "profile");
-            std::set<std::string> seen;
-            for (const auto& l : cmd.profile) {
-                if (!catalogue_->queue(l)) return refuse(ErrorCode::unknown_queue, l);
-                if (!seen.insert(l).second) return refuse(ErrorCode::bad_field, "duplicate " + l);
-            }
-            Event e = event(EventType::profile_changed, now, w->number);
-            e.profile = cmd.profile;
-            return one(std::move(e));
-        }
-        default: return refuse(ErrorCode::internal);
+Decision Hall::decide_one(const ClerkLogin& c, int64_t now) const {
+    const WindowStatus* w = window(c.window);
+    if (!w) return unknown_window(c.window);
+    if (!catalogue_->clerk(c.clerk)) return refuse(ErrorCode::unknown_clerk, c.clerk);
+    if (!w->clerk.empty() && w->clerk != c.clerk) return refuse(ErrorCode::window_taken);
+    for (const auto& [n, o] : windows_)
+        if (n != w->number && o.clerk == c.clerk) return refuse(ErrorCode::clerk_elsewhere, std::to_string(n));
+    if (w->clerk == c.clerk) return refuse(ErrorCode::window_state, "already logged in");
+    Event e = event(EventType::clerk_logged_in, now, w->number);
+    e.clerk = c.clerk;
+    return one(std::move(e));
+}
+
+Decision Hall::decide_one(const ClerkLogout& c, int64_t now) const {
+    const WindowStatus* w = window(c.window);
+    if (!w) return unknown_window(c.window);
+    if (w->clerk.empty()) return refuse(ErrorCode::no_clerk);
+    if (w->current) return refuse(ErrorCode::window_busy);
+    Event e = event(EventType::clerk_logged_out, now, w->number);
+    e.clerk = w->clerk;
+    return one(std::move(e));
+}
+
+Decision Hall::decide_one(const WindowOpen& c, int64_t now) const {
+    const WindowStatus* w = window(c.window);
+    if (!w) return unknown_window(c.window);
+    if (w->clerk.empty()) return refuse(ErrorCode::no_clerk);
+    if (w->state == WindowState::open) return refuse(ErrorCode::window_state, "already open");
+    return one(event(EventType::window_opened, now, w->number));
+}
+
+Decision Hall::decide_one(const WindowPause& c, int64_t now) const {
+    const WindowStatus* w = window(c.window);
+    if (!w) return unknown_window(c.window);
+    if (w->state == WindowState::paused) return refuse(ErrorCode::window_state, "already paused");
+    if (w->state != WindowState::open) return refuse(ErrorCode::window_closed);
+    if (w->current) return refuse(ErrorCode::window_busy);
+    return one(event(EventType::window_paused, now, w->number));
+}
+
+Decision Hall::decide_one(const WindowClose& c, int64_t now) const {
+    const WindowStatus* w = window(c.window);
+    if (!w) return unknown_window(c.window);
+    if (w->state == WindowState::closed) return refuse(ErrorCode::window_state, "already closed");
+    if (w->current) return refuse(ErrorCode::window_busy);
+    return one(event(EventType::window_closed, now, w->number));
+}
+
+Decision Hall::decide_one(const SetProfile& c, int64_t now) const {
+    const WindowStatus* w = window(c.window);
+    if (!w) return unknown_window(c.window);
+    if (w->clerk.empty()) return refuse(ErrorCode::no_clerk);
+    const Clerk* who = catalogue_->clerk(w->clerk);
+    if (!who || !who->can_set_profile) return refuse(ErrorCode::not_allowed);
+    if (c.profile.empty()) return refuse(ErrorCode::bad_field, "profile");
+    std::set<std::string> seen;
+    for (const auto& l : c.profile) {
+        if (!catalogue_->queue(l)) return refuse(ErrorCode::unknown_queue, l);
+        if (!seen.insert(l).second) return refuse(ErrorCode::bad_field, "duplicate " + l);
     }
+    Event e = event(EventType::profile_changed, now, w->number);
+    e.profile = c.profile;
+    return one(std::move(e));
 }
 
 }  // namespace hallq

@@ -14,12 +14,12 @@
 #include <vector>
 
 #include "catalogue.h"
+#include "command.h"
 #include "errors.h"
 #include "rating.h"
 
 namespace hallq {
 
-enum class TicketClass { normal, reservation, green };
 // parked: on hold at a window (e.g. waiting for a photocopy); resumed by that window.
 enum class TicketState { waiting, called, serving, parked, done, no_show, cancelled };
 enum class WindowState { closed, open, paused };
@@ -48,6 +48,7 @@ struct Ticket {
     std::vector<std::string> items;  // service items handled, set when done
     std::string clerk;     // clerk who served it: set on start, resume and finish
     int rating = -1;       // -1 not rated yet; 0 not rated (the screen timed out); 1–5 the level
+    bool operator==(const Ticket&) const = default;
 };
 
 struct WindowStatus {
@@ -69,35 +70,6 @@ struct Policy {
     int recall_cooldown_s = 20;
     double learning_rate = 0.2;  // weight of the newest service time in the learned mean
     int max_serial = 9999;       // per letter per day
-};
-
-// The hall commands, from the message table (one list for every layer; see messages.def).
-enum class CommandType {
-#define HALLQ_COMMAND(name, verb, module, events, since) name,
-#define HALLQ_INTERNAL(name, verb, module, events, since) name,
-#include "protocol/messages.def"
-};
-
-struct Command {
-    CommandType type = CommandType::issue_ticket;
-    int window = 0;
-    int64_t ticket = 0;         // ticket id, or
-    std::string ticket_number;  // today's number (A005)
-    std::string queue, item, clerk, reason, note, holder, reservation, outcome, day;
-    TicketClass klass = TicketClass::normal;
-    int64_t slot_at = 0;
-    int target_window = 0;
-    std::string target_queue;
-    std::vector<std::string> items, profile;
-    int level = 0;  // rate: 1–5, or 0 when the citizen did not rate
-    std::vector<std::string> reasons;  // rate: reason codes (rating.h)
-    std::string comment;               // rate
-    // clerk_login: checked by the server against the stored hash before the hall decides; the
-    // hall ignores it, and it never reaches an event, the log, a snapshot or a stored reply.
-    std::string password;
-    // issue_ticket: the holder's pseudonymous key, set by the server from a swiped ID number;
-    // never taken from the wire.
-    std::string holder_key;
 };
 
 enum class EventType {
@@ -137,6 +109,7 @@ public:
     // still exist.
     static Event setup(Catalogue catalogue, Policy policy, int64_t now);
 
+    // The events of a command (one body type per command: command.h), or why it is refused.
     Decision decide(const Command& cmd, int64_t now) const;
     void apply(const Event& e);
 
@@ -152,6 +125,7 @@ public:
 
     const Ticket* ticket(int64_t id) const;
     const Ticket* ticket_by_number(const std::string& number) const;
+    const Ticket* find_ticket(const TicketRef& ref) const;  // by id, else by today's number
     const WindowStatus* window(int number) const;
     // The holder's ticket for `item` that is still waiting, called, serving or parked, if any.
     const Ticket* active_ticket(const std::string& holder_key, const std::string& item) const;
@@ -193,10 +167,27 @@ public:
     void set_seq(uint64_t s) { seq_ = s; }
 
 private:
-    Decision decide_ticket_command(const Command& cmd, int64_t now) const;
-    Decision decide_window_command(const Command& cmd, int64_t now) const;
-    Decision decide_rating(const Command& cmd, const Ticket* named, int64_t now) const;
-    Decision issue(const Command& cmd, int64_t now) const;
+    // One per command body: hall.cpp (issue, rollover, clerks and windows), hall_tickets.cpp
+    // (calling, the window's current ticket, cancelling, rating).
+    Decision decide_one(const IssueTicket& c, int64_t now) const;
+    Decision decide_one(const CancelTicket& c, int64_t now) const;
+    Decision decide_one(const ClerkLogin& c, int64_t now) const;
+    Decision decide_one(const ClerkLogout& c, int64_t now) const;
+    Decision decide_one(const WindowOpen& c, int64_t now) const;
+    Decision decide_one(const WindowPause& c, int64_t now) const;
+    Decision decide_one(const WindowClose& c, int64_t now) const;
+    Decision decide_one(const SetProfile& c, int64_t now) const;
+    Decision decide_one(const CallNext& c, int64_t now) const;
+    Decision decide_one(const CallTicket& c, int64_t now) const;
+    Decision decide_one(const Recall& c, int64_t now) const;
+    Decision decide_one(const Start& c, int64_t now) const;
+    Decision decide_one(const Finish& c, int64_t now) const;
+    Decision decide_one(const NoShow& c, int64_t now) const;
+    Decision decide_one(const Transfer& c, int64_t now) const;
+    Decision decide_one(const Park& c, int64_t now) const;
+    Decision decide_one(const Resume& c, int64_t now) const;
+    Decision decide_one(const Rollover& c, int64_t now) const;
+    Decision decide_one(const Rate& c, int64_t now) const;
     void apply_ticket_event(const Event& e);
     void index(const Ticket& t, int sign);  // adds (+1) or removes (-1) a ticket from the indexes
     void clear_indexes();

@@ -1,7 +1,9 @@
-// commands.cpp - checks every field of a command body before the hall sees it.
+// commands.cpp - decodes a command body into its type's body, checking each field it takes.
 #include "protocol/commands.h"
 
 #include <cstdint>
+#include <initializer_list>
+#include <utility>
 
 #include "core/idnumber.h"
 #include "protocol/field_checks.h"
@@ -14,6 +16,8 @@ constexpr size_t kMaxText = 500;     // characters (code points), not bytes: Chi
 constexpr size_t kMaxComment = 200;  // a rating's comment, in characters
 constexpr size_t kMaxPassword = 128;  // characters
 constexpr int64_t kMaxWindow = 9999;  // window numbers are small; larger values are refused, never wrapped
+
+Error bad_field(std::string name) { return Error{ErrorCode::bad_field, std::move(name)}; }
 
 struct Fields {
     const Json& body;
@@ -54,9 +58,117 @@ struct Fields {
         }
         return out;
     }
+    int window(const char* key = "window") { return int(integer(key, 1, kMaxWindow)); }
+    TicketRef ticket() {  // an id, or today's number
+        if (auto it = body.find("ticket"); it != body.end() && it->is_string()) return {0, text("ticket")};
+        return {integer("ticket", 1), ""};
+    }
+    bool has(const char* key) const { return body.contains(key) && !body[key].is_null(); }
+
+    // The first bad field, else the first of `required` that is missing.
+    std::optional<Error> check(std::initializer_list<std::pair<bool, const char*>> required = {}) const {
+        if (!bad.empty()) return bad_field(bad);
+        for (const auto& [present, key] : required)
+            if (!present) return bad_field(key);
+        return std::nullopt;
+    }
 };
 
-Error bad_field(std::string name) { return Error{ErrorCode::bad_field, std::move(name)}; }
+// Each body reads only its own fields (in one order for all: window, target_window, slot_at,
+// ticket, queue, item, clerk, reason, note, reservation, outcome, target_queue, items, profile,
+// level, reasons, comment, password, class, id_number, holder_name), then checks the ones it needs.
+std::optional<Error> read(Fields& f, IssueTicket& c) {
+    c.slot_at = f.integer("slot_at", 0);
+    c.queue = f.text("queue");
+    c.item = f.text("item");
+    c.reservation = f.text("reservation");
+    std::string klass = f.text("class");
+    if (!klass.empty() && !parse(klass, c.klass) && f.bad.empty()) f.bad = "class";
+    std::string id_number = f.text("id_number");
+    std::string holder_name = f.text("holder_name");
+    if (auto e = f.check()) return e;
+    if (!id_number.empty()) {
+        IdNumberProblem problem;
+        auto info = parse_id_number(id_number, &problem);
+        if (!info) return Error{ErrorCode::invalid_id_number, id_problem(problem)};
+        c.holder = mask_id_number(info->normalized);
+    }
+    if (!holder_name.empty()) c.holder = mask_name(holder_name);
+    return std::nullopt;  // holder_key stays empty: only the server sets it
+}
+
+std::optional<Error> read(Fields& f, CancelTicket& c) {
+    c.ticket = f.ticket();
+    c.reason = f.text("reason");
+    return f.check({{!c.ticket.empty(), "ticket"}});
+}
+
+std::optional<Error> read(Fields& f, ClerkLogin& c) {
+    c.window = f.window();
+    c.clerk = f.text("clerk");
+    c.password = f.text("password", kMaxPassword);
+    return f.check({{c.window != 0, "window"}, {!c.clerk.empty(), "clerk"}, {!c.password.empty(), "password"}});
+}
+
+template <CommandType T>
+std::optional<Error> read(Fields& f, WindowBody<T>& c) {
+    c.window = f.window();
+    return f.check({{c.window != 0, "window"}});
+}
+
+std::optional<Error> read(Fields& f, SetProfile& c) {
+    c.window = f.window();
+    c.profile = f.list("profile");
+    return f.check({{c.window != 0, "window"}});
+}
+
+std::optional<Error> read(Fields& f, CallTicket& c) {
+    c.window = f.window();
+    c.ticket = f.ticket();
+    c.reason = f.text("reason");
+    return f.check({{c.window != 0, "window"}, {!c.ticket.empty(), "ticket"}});
+}
+
+std::optional<Error> read(Fields& f, Finish& c) {
+    c.window = f.window();
+    c.outcome = f.text("outcome");
+    c.items = f.list("items");
+    return f.check({{c.window != 0, "window"}});
+}
+
+std::optional<Error> read(Fields& f, Transfer& c) {
+    c.window = f.window();
+    c.target_window = f.window("target_window");
+    c.note = f.text("note");
+    c.target_queue = f.text("target_queue");
+    return f.check({{c.window != 0, "window"}});
+}
+
+std::optional<Error> read(Fields& f, Park& c) {
+    c.window = f.window();
+    c.note = f.text("note");
+    return f.check({{c.window != 0, "window"}});
+}
+
+std::optional<Error> read(Fields& f, Resume& c) {
+    c.window = f.window();
+    c.ticket = f.ticket();
+    return f.check({{c.window != 0, "window"}, {!c.ticket.empty(), "ticket"}});
+}
+
+std::optional<Error> read(Fields&, Rollover&) {  // never from a client: refused before
+    return Error{ErrorCode::unknown_type, "rollover"};
+}
+
+std::optional<Error> read(Fields& f, Rate& c) {
+    c.window = f.window();  // optional
+    c.ticket = f.ticket();
+    c.level = int(f.integer("level", kNotRated, kHighestLevel));
+    c.reasons = f.list("reasons");
+    c.comment = f.text("comment", kMaxComment);
+    // An absent level is not "not rated": the screen sends 0 for that.
+    return f.check({{!c.ticket.empty(), "ticket"}, {f.has("level"), "level"}});
+}
 }  // namespace
 
 bool is_query_type(const std::string& type) {
@@ -65,54 +177,11 @@ bool is_query_type(const std::string& type) {
 }
 
 std::variant<Command, Error> decode_command(const std::string& type, const Json& body) {
-    Command c;
-    if (!parse(type, c.type) || c.type == CommandType::rollover)
-        return Error{ErrorCode::unknown_type, type};
+    CommandType t;
+    if (!parse(type, t) || t == CommandType::rollover) return Error{ErrorCode::unknown_type, type};
+    Command c = empty_command(t);
     Fields f{body, {}};
-    c.window = int(f.integer("window", 1, kMaxWindow));
-    c.target_window = int(f.integer("target_window", 1, kMaxWindow));
-    c.slot_at = f.integer("slot_at", 0);
-    if (auto it = body.find("ticket"); it != body.end() && it->is_string())
-        c.ticket_number = f.text("ticket");
-    else
-        c.ticket = f.integer("ticket", 1);
-    c.queue = f.text("queue");
-    c.item = f.text("item");
-    c.clerk = f.text("clerk");
-    c.reason = f.text("reason");
-    c.note = f.text("note");
-    c.reservation = f.text("reservation");
-    c.outcome = f.text("outcome");
-    c.target_queue = f.text("target_queue");
-    c.items = f.list("items");
-    c.profile = f.list("profile");
-    c.level = int(f.integer("level", kNotRated, kHighestLevel));
-    c.reasons = f.list("reasons");
-    c.comment = f.text("comment", kMaxComment);
-    if (c.type == CommandType::clerk_login) c.password = f.text("password", kMaxPassword);
-    std::string klass = f.text("class");
-    if (!klass.empty() && !parse(klass, c.klass) && f.bad.empty()) f.bad = "class";
-    std::string id_number = f.text("id_number");
-    std::string holder_name = f.text("holder_name");
-    if (!f.bad.empty()) return bad_field(f.bad);
-
-    bool needs_window = c.type != CommandType::issue_ticket && c.type != CommandType::cancel_ticket &&
-                        c.type != CommandType::rate;
-    if (needs_window && !c.window) return bad_field("window");
-    bool needs_ticket = c.type == CommandType::cancel_ticket || c.type == CommandType::call_ticket ||
-                        c.type == CommandType::resume || c.type == CommandType::rate;
-    if (needs_ticket && !c.ticket && c.ticket_number.empty()) return bad_field("ticket");
-    if ((c.type == CommandType::clerk_login) && c.clerk.empty()) return bad_field("clerk");
-    if ((c.type == CommandType::clerk_login) && c.password.empty()) return bad_field("password");
-    if (c.type == CommandType::rate && (!body.contains("level") || body["level"].is_null()))
-        return bad_field("level");  // absent is not "not rated": the screen sends 0 for that
-    if (!id_number.empty()) {
-        IdNumberProblem problem;
-        auto info = parse_id_number(id_number, &problem);
-        if (!info) return Error{ErrorCode::invalid_id_number, id_problem(problem)};
-        c.holder = mask_id_number(info->normalized);
-    }
-    if (!holder_name.empty()) c.holder = mask_name(holder_name);
+    if (auto e = std::visit([&](auto& b) { return read(f, b); }, c)) return *e;
     return c;
 }
 

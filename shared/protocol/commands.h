@@ -13,12 +13,13 @@ namespace hallq {
 // reservations.
 bool is_query_type(const std::string& type);
 
-// Decodes a command body. Unknown type → unknown_type; a wrong or missing field → bad_field
-// naming it; an invalid ID number → invalid_id_number. A valid ID number or holder name is
-// reduced to its masked form here: the full value never reaches the hall state.
-// `rollover` is the server's own command and is not accepted from clients.
-// `clerk_login` also needs `password`, kept only in Command::password.
-// A `holder_key` in the body is ignored: only the server sets Command::holder_key.
+// Decodes a command body into the body of its type (core/command.h), reading and checking only
+// the fields that type takes; others are ignored. Unknown type → unknown_type; a wrong or
+// missing field → bad_field naming it; an invalid ID number → invalid_id_number. A valid ID
+// number or holder name is reduced to its masked form here: the full value never reaches the
+// hall state. `rollover` is the server's own command and is not accepted from clients.
+// `clerk_login` also needs `password`, kept only in ClerkLogin::password.
+// A `holder_key` in the body is ignored: only the server sets IssueTicket::holder_key.
 std::variant<Command, Error> decode_command(const std::string& type, const Json& body);
 
 // change_password: a clerk's own password change, handled by the server, not a hall command.

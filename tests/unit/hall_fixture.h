@@ -36,19 +36,20 @@ inline ErrorCode refused(const Hall& h, const Command& c, int64_t now) {
     return d.error.code;
 }
 
+// A command of a type chosen at run time (a random walk, a list of steps), from `window` when it
+// takes one. Where the type is known, write the body: CallNext{.window = 1}.
 inline Command cmd(CommandType t, int window = 0) {
-    Command c;
-    c.type = t;
-    c.window = window;
+    Command c = empty_command(t);
+    std::visit(
+        [window](auto& body) {
+            if constexpr (requires { body.window; }) body.window = window;
+        },
+        c);
     return c;
 }
 
-inline Command issue(const std::string& queue, TicketClass k = TicketClass::normal) {
-    Command c = cmd(CommandType::issue_ticket);
-    c.queue = queue;
-    c.klass = k;
-    if (k == TicketClass::reservation) c.reservation = "R-1";
-    return c;
+inline IssueTicket issue(const std::string& queue, TicketClass k = TicketClass::normal) {
+    return IssueTicket{.queue = queue, .klass = k, .reservation = k == TicketClass::reservation ? "R-1" : ""};
 }
 
 // A hall with the small catalogue, the day started, and the given windows logged in and open.
@@ -57,14 +58,10 @@ inline Hall open_hall(std::initializer_list<int> windows, Policy p = {}, int64_t
     Event setup = Hall::setup(small_catalogue(), p, now);
     setup.seq = 1;
     h.apply(setup);
-    Command r = cmd(CommandType::rollover);
-    r.day = "2026-11-23";
-    run(h, r, now);
+    run(h, Rollover{.day = "2026-11-23"}, now);
     for (int w : windows) {
-        Command login = cmd(CommandType::clerk_login, w);
-        login.clerk = "c0" + std::to_string(w);
-        run(h, login, now);
-        run(h, cmd(CommandType::window_open, w), now);
+        run(h, ClerkLogin{.window = w, .clerk = "c0" + std::to_string(w)}, now);
+        run(h, WindowOpen{.window = w}, now);
     }
     return h;
 }

@@ -58,7 +58,7 @@ TEST_CASE("check-in plan: on time, late, too early, and the holder's ticket alre
         CHECK(green.events[0].issued->klass == TicketClass::green);
     }
     SECTION("a ticket the holder took by touch for the item is linked, nothing issued") {
-        Command touch = issue("B");
+        IssueTicket touch = issue("B");
         touch.item = "T-RS-001";
         touch.holder_key = "holder-1";
         run(h, touch, now);

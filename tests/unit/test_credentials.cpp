@@ -94,8 +94,8 @@ TEST_CASE("credentials: a schema 3 database gains clerk_credentials and keeps it
 TEST_CASE("credentials: decoding keeps the password out of every other field") {
     auto c = decode_command("clerk_login", login(1, "c01", "secret99"));
     REQUIRE(std::holds_alternative<Command>(c));
-    CHECK(std::get<Command>(c).password == "secret99");
-    CHECK(std::get<Command>(c).clerk == "c01");
+    CHECK(std::get<ClerkLogin>(std::get<Command>(c)).password == "secret99");
+    CHECK(std::get<ClerkLogin>(std::get<Command>(c)).clerk == "c01");
     auto missing = decode_command("clerk_login", Json{{"window", 1}, {"clerk", "c01"}});
     REQUIRE(std::holds_alternative<Error>(missing));
     CHECK(std::get<Error>(missing).detail == "password");

@@ -32,16 +32,11 @@ int64_t issue_id(Hall& h, const Command& c, int64_t now) {
 }
 
 void login(Hall& h, int window, const std::string& clerk, int64_t now) {
-    Command c = cmd(CommandType::clerk_login, window);
-    c.clerk = clerk;
-    run(h, c, now);
+    run(h, ClerkLogin{.window = window, .clerk = clerk}, now);
 }
 
 void rate(Hall& h, int64_t ticket, int level, int64_t now) {
-    Command c = cmd(CommandType::rate);
-    c.ticket = ticket;
-    c.level = level;
-    run(h, c, now);
+    run(h, Rate{.ticket = {.id = ticket}, .level = level}, now);
 }
 
 constexpr int64_t kSecond = 1000;
@@ -67,15 +62,15 @@ TEST_CASE("desk: which actions are enabled in which state") {
             Hall h = open_hall({2});
             if (row.state != "no clerk") login(h, 1, "c01", t0);
             if (row.state != "no clerk" && row.state != "closed")
-                run(h, cmd(CommandType::window_open, 1), t0);
+                run(h, WindowOpen{.window = 1}, t0);
             if (row.state != "open idle, nobody waiting" && row.state != "no clerk" &&
                 row.state != "closed")
                 run(h, issue("A"), t0);
-            if (row.state == "paused") run(h, cmd(CommandType::window_pause, 1), t0);
+            if (row.state == "paused") run(h, WindowPause{.window = 1}, t0);
             if (row.state == "called" || row.state == "serving" || row.state == "after park")
-                run(h, cmd(CommandType::call_next, 1), t0);
-            if (row.state == "serving") run(h, cmd(CommandType::start, 1), t0);
-            if (row.state == "after park") run(h, cmd(CommandType::park, 1), t0);
+                run(h, CallNext{.window = 1}, t0);
+            if (row.state == "serving") run(h, Start{.window = 1}, t0);
+            if (row.state == "after park") run(h, Park{.window = 1}, t0);
 
             DeskView v = desk_view(h, 1, "c01", t1);
             INFO(row.state);
@@ -98,7 +93,7 @@ TEST_CASE("desk: disabled actions say why") {
     CHECK(action(idle, DeskAction::call_ticket).why_not == "queue_empty");
     CHECK(action(idle, DeskAction::reopen).why_not == "window_state");
     run(h, issue("A"), kMorning);
-    run(h, cmd(CommandType::call_next, 1), kMorning);
+    run(h, CallNext{.window = 1}, kMorning);
     DeskView called = desk_view(h, 1, "c01", kMorning);
     CHECK(action(called, DeskAction::finish).why_not == "bad_state");
     CHECK(action(called, DeskAction::pause).why_not == "window_busy");
@@ -116,7 +111,7 @@ TEST_CASE("desk: recall is disabled during the cooldown and after the limit") {
     p.recall_cooldown_s = 20;
     Hall h = open_hall({1}, p);
     run(h, issue("A"), kMorning);
-    run(h, cmd(CommandType::call_next, 1), kMorning);
+    run(h, CallNext{.window = 1}, kMorning);
     int64_t t = kMorning;
 
     DeskView v = desk_view(h, 1, "c01", t + 19 * kSecond);
@@ -127,7 +122,7 @@ TEST_CASE("desk: recall is disabled during the cooldown and after the limit") {
 
     for (int i = 0; i < 2; ++i) {
         t += 30 * kSecond;
-        run(h, cmd(CommandType::recall, 1), t);
+        run(h, Recall{.window = 1}, t);
     }
     v = desk_view(h, 1, "c01", t + 600 * kSecond);
     CHECK_FALSE(action(v, DeskAction::recall).enabled);
@@ -138,12 +133,12 @@ TEST_CASE("desk: recall is disabled during the cooldown and after the limit") {
 
 TEST_CASE("desk: the current ticket") {
     Hall h = open_hall({1});
-    Command c = issue("A", TicketClass::reservation);
+    IssueTicket c = issue("A", TicketClass::reservation);
     c.item = "T-SJ-002";
     c.holder = "张*三";
     c.slot_at = kMorning + 600 * kSecond;
     int64_t id = issue_id(h, c, kMorning);
-    run(h, cmd(CommandType::call_next, 1), kMorning + 90 * kSecond);
+    run(h, CallNext{.window = 1}, kMorning + 90 * kSecond);
 
     DeskView v = desk_view(h, 1, "c01", kMorning + 100 * kSecond);
     CHECK(v.window_name == "综合窗口1");
@@ -165,13 +160,13 @@ TEST_CASE("desk: the current ticket") {
     CHECK(v.current.slot_at == kMorning + 600 * kSecond);
     CHECK(v.current.recalls_left == 3);
 
-    run(h, cmd(CommandType::start, 1), kMorning + 120 * kSecond);
+    run(h, Start{.window = 1}, kMorning + 120 * kSecond);
     v = desk_view(h, 1, "c01", kMorning + 150 * kSecond);
     CHECK(v.current.state == TicketState::serving);
     CHECK(v.current.at_window_s == 30);
     CHECK(v.current.waited_s == 90);
 
-    run(h, cmd(CommandType::park, 1), kMorning + 160 * kSecond);
+    run(h, Park{.window = 1}, kMorning + 160 * kSecond);
     v = desk_view(h, 1, "c01", kMorning + 170 * kSecond);
     CHECK(v.current.id == 0);
     REQUIRE(v.parked.size() == 1);
@@ -201,7 +196,7 @@ TEST_CASE("desk: the queue is in the order next would call it, green first") {
     CHECK(desk_view(h, 1, "c01", now, 2).queue.size() == 2);
 
     // "next" takes the head of the list.
-    auto events = run(h, cmd(CommandType::call_next, 1), now);
+    auto events = run(h, CallNext{.window = 1}, now);
     CHECK(events.front().ticket == g);
 }
 
@@ -209,11 +204,9 @@ TEST_CASE("desk: a ticket transferred to this window shows as transferred here")
     Hall h = open_hall({1, 2});
     int64_t a = issue_id(h, issue("A"), kMorning);
     int64_t b = issue_id(h, issue("B"), kMorning);
-    run(h, cmd(CommandType::call_next, 2), kMorning);  // B first at window 2
+    run(h, CallNext{.window = 2}, kMorning);  // B first at window 2
     CHECK(action(desk_view(h, 2, "c02", kMorning), DeskAction::transfer).enabled);
-    Command t = cmd(CommandType::transfer, 2);
-    t.target_window = 1;
-    run(h, t, kMorning + kSecond);
+    run(h, Transfer{.window = 2, .target_window = 1}, kMorning + kSecond);
 
     DeskView v1 = desk_view(h, 1, "c01", kMorning + 5 * kSecond);
     REQUIRE(v1.queue.size() == 2);
@@ -230,9 +223,9 @@ TEST_CASE("desk: figures count only this clerk's finished tickets") {
     // Serves one ticket at `window`: called, started, finished after `seconds`; returns its id.
     auto serve = [&](int window, int64_t seconds) {
         int64_t id = issue_id(h, issue(window == 1 ? "A" : "B"), t);
-        run(h, cmd(CommandType::call_next, window), t);
-        run(h, cmd(CommandType::start, window), t + kSecond);
-        run(h, cmd(CommandType::finish, window), t + kSecond + seconds * kSecond);
+        run(h, CallNext{.window = window}, t);
+        run(h, Start{.window = window}, t + kSecond);
+        run(h, Finish{.window = window}, t + kSecond + seconds * kSecond);
         t += (seconds + 10) * kSecond;
         return id;
     };
@@ -240,8 +233,8 @@ TEST_CASE("desk: figures count only this clerk's finished tickets") {
     int64_t bad = serve(1, 90);
     int64_t other = serve(2, 500);
     issue_id(h, issue("A"), t);
-    run(h, cmd(CommandType::call_next, 1), t);
-    run(h, cmd(CommandType::no_show, 1), t);
+    run(h, CallNext{.window = 1}, t);
+    run(h, NoShow{.window = 1}, t);
     rate(h, good, 5, t);
     rate(h, silent, 0, t);
     rate(h, bad, 2, t);
@@ -299,20 +292,43 @@ TEST_CASE("desk: over random halls every action is enabled exactly when the hall
         for (int step = 0; step < 150; ++step) {
             now += pick(25) * kSecond;
             Command c = cmd(kSteps[size_t(pick(int(kSteps.size())))], 1 + pick(4));
-            c.clerk = "c0" + std::to_string(1 + pick(4));
-            c.queue = kQueues[size_t(pick(3))];
-            c.klass = TicketClass(pick(3));
-            if (c.klass == TicketClass::reservation) {
-                c.reservation = "R-9";
-                c.slot_at = now + pick(600) * kSecond;
+            // Every field drawn for every step (the same walk whatever the type), then given to
+            // the commands that take it.
+            std::string clerk = "c0" + std::to_string(1 + pick(4));
+            std::string queue = kQueues[size_t(pick(3))];
+            TicketClass klass = TicketClass(pick(3));
+            std::string reservation;
+            int64_t slot_at = 0;
+            if (klass == TicketClass::reservation) {
+                reservation = "R-9";
+                slot_at = now + pick(600) * kSecond;
             }
-            c.ticket = h.next_ticket_id() > 1 ? 1 + pick(int(h.next_ticket_id() - 1)) : 0;
-            c.reason = "x";
-            c.level = pick(6);
+            int64_t ticket = h.next_ticket_id() > 1 ? 1 + pick(int(h.next_ticket_id() - 1)) : 0;
+            int level = pick(6);
+            std::string target_queue;
+            int target_window = 0;
             if (pick(2))
-                c.target_queue = kQueues[size_t(pick(3))];
+                target_queue = kQueues[size_t(pick(3))];
             else
-                c.target_window = 1 + pick(4);
+                target_window = 1 + pick(4);
+            std::visit(
+                [&](auto& b) {
+                    if constexpr (requires { b.clerk; }) b.clerk = clerk;
+                    if constexpr (requires { b.klass; }) {
+                        b.queue = queue;
+                        b.klass = klass;
+                        b.reservation = reservation;
+                        b.slot_at = slot_at;
+                    }
+                    if constexpr (requires { b.ticket; }) b.ticket = {.id = ticket};
+                    if constexpr (requires { b.reason; }) b.reason = "x";
+                    if constexpr (requires { b.level; }) b.level = level;
+                    if constexpr (requires { b.target_queue; }) {
+                        b.target_queue = target_queue;
+                        b.target_window = target_window;
+                    }
+                },
+                c);
             Decision d = h.decide(c, now);
             for (Event& e : d.events) {
                 e.seq = h.seq() + 1;
@@ -327,22 +343,16 @@ TEST_CASE("desk: over random halls every action is enabled exactly when the hall
                     const ActionState& s = v.actions[i];
                     bool accepted = false;
                     if (kDirect[i] == CommandType::transfer) {
-                        for (const auto& q : kQueues) {
-                            Command t = cmd(CommandType::transfer, w);
-                            t.target_queue = q;
-                            accepted = accepted || h.decide(t, now).ok();
-                        }
-                        for (int o = 1; o <= 4; ++o) {
-                            Command t = cmd(CommandType::transfer, w);
-                            t.target_window = o;
-                            accepted = accepted || h.decide(t, now).ok();
-                        }
+                        for (const auto& q : kQueues)
+                            accepted = accepted || h.decide(Transfer{.window = w, .target_queue = q}, now).ok();
+                        for (int o = 1; o <= 4; ++o)
+                            accepted = accepted || h.decide(Transfer{.window = w, .target_window = o}, now).ok();
                     } else if (kDirect[i] == CommandType::resume ||
                                kDirect[i] == CommandType::call_ticket) {
                         for (const auto& [id, t] : h.tickets()) {
-                            Command k = cmd(kDirect[i], w);
-                            k.ticket = id;
-                            k.reason = "x";
+                            Command k = kDirect[i] == CommandType::resume
+                                            ? Command(Resume{.window = w, .ticket = {.id = id}})
+                                            : Command(CallTicket{.window = w, .ticket = {.id = id}, .reason = "x"});
                             accepted = accepted || h.decide(k, now).ok();
                         }
                     } else {

@@ -18,8 +18,8 @@ Ticket probe(const std::string& queue, const std::string& item = "",
     return t;
 }
 
-Command issue_item(const std::string& queue, const std::string& item) {
-    Command c = issue(queue);
+IssueTicket issue_item(const std::string& queue, const std::string& item) {
+    IssueTicket c = issue(queue);
     c.item = item;
     return c;
 }
@@ -39,16 +39,14 @@ Hall serving_hall(Policy p = {}) {
     p.aging_minutes = 0;
     Hall h = open_hall({3}, p);
     for (int i = 0; i < 4; ++i) run(h, issue_item("B", "T-RS-001"), kMorning + i * kMin);
-    run(h, cmd(CommandType::call_next, 3), kMorning + 8 * kMin);
-    run(h, cmd(CommandType::start, 3), kMorning + 8 * kMin);
+    run(h, CallNext{.window = 3}, kMorning + 8 * kMin);
+    run(h, Start{.window = 3}, kMorning + 8 * kMin);
     return h;
 }
 
 void open_window(Hall& h, int w, int64_t now) {
-    Command login = cmd(CommandType::clerk_login, w);
-    login.clerk = "c0" + std::to_string(w);
-    run(h, login, now);
-    run(h, cmd(CommandType::window_open, w), now);
+    run(h, ClerkLogin{.window = w, .clerk = "c0" + std::to_string(w)}, now);
+    run(h, WindowOpen{.window = w}, now);
 }
 }  // namespace
 
@@ -71,10 +69,8 @@ TEST_CASE("estimator: the rest of the service under way, then the people ahead")
     }
     SECTION("a window serves a later queue of its profile only once the earlier ones are empty") {
         for (int i = 0; i < 3; ++i) run(h, issue_item("A", "T-SJ-001"), now);  // 3 × 10 min
-        Command login = cmd(CommandType::clerk_login, 1);
-        login.clerk = "c01";
-        run(h, login, now);
-        run(h, cmd(CommandType::window_open, 1), now);  // profile A, B: busy with A for 30 min
+        run(h, ClerkLogin{.window = 1, .clerk = "c01"}, now);
+        run(h, WindowOpen{.window = 1}, now);  // profile A, B: busy with A for 30 min
         WaitEstimate busy = estimate_wait(h, probe("B", "T-RS-001"), now);
         CHECK(busy.servers == Approx(2.0));
         CHECK(busy.minutes == 22);  // window 3 alone, as before
@@ -109,14 +105,14 @@ TEST_CASE("estimator: today's walks to the window and no-shows count once 20 tic
     int64_t at = kMorning;
     for (int i = 0; i < 20; ++i) {
         run(h, issue_item("B", "T-RS-001"), at);
-        run(h, cmd(CommandType::call_next, 3), at);
+        run(h, CallNext{.window = 3}, at);
         if (i % 5 == 0) {  // every fifth holder is gone: no-show after 1 min
-            run(h, cmd(CommandType::no_show, 3), at + kMin);
+            run(h, NoShow{.window = 3}, at + kMin);
             at += kMin;
             continue;
         }
-        run(h, cmd(CommandType::start, 3), at + 2 * kMin);               // a 2-minute walk
-        run(h, cmd(CommandType::finish, 3), at + 2 * kMin + 6 * kMin);  // 6 min as expected
+        run(h, Start{.window = 3}, at + 2 * kMin);               // a 2-minute walk
+        run(h, Finish{.window = 3}, at + 2 * kMin + 6 * kMin);  // 6 min as expected
         at += 8 * kMin;
     }
     REQUIRE(h.service_seconds("T-RS-001", "B") == Approx(360));
@@ -142,12 +138,12 @@ TEST_CASE("estimator: service times are learned from finished tickets") {
     Policy p;
     p.learning_rate = 0.2;
     Hall h = open_hall({3}, p);
-    Command c = issue("B");
+    IssueTicket c = issue("B");
     c.item = "T-RS-001";
     run(h, c, kMorning);
-    run(h, cmd(CommandType::call_next, 3), kMorning);
-    run(h, cmd(CommandType::start, 3), kMorning);
-    run(h, cmd(CommandType::finish, 3), kMorning + 10 * kMin);  // 600 s against 360 s expected
+    run(h, CallNext{.window = 3}, kMorning);
+    run(h, Start{.window = 3}, kMorning);
+    run(h, Finish{.window = 3}, kMorning + 10 * kMin);  // 600 s against 360 s expected
     CHECK(h.service_seconds("T-RS-001", "B") == Approx(360 + 0.2 * (600 - 360)));
     CHECK(h.learned_seconds().at("T-RS-001") == Approx(408));
     // The queue average for a ticket without an item uses the learned value too.
@@ -155,16 +151,16 @@ TEST_CASE("estimator: service times are learned from finished tickets") {
 
     SECTION("a slip moves the mean only a bounded step") {
         run(h, c, kMorning + 11 * kMin);
-        run(h, cmd(CommandType::call_next, 3), kMorning + 11 * kMin);
-        run(h, cmd(CommandType::start, 3), kMorning + 11 * kMin);
-        run(h, cmd(CommandType::finish, 3), kMorning + 11 * kMin + 2000);  // 2 s: counted as 408/4
+        run(h, CallNext{.window = 3}, kMorning + 11 * kMin);
+        run(h, Start{.window = 3}, kMorning + 11 * kMin);
+        run(h, Finish{.window = 3}, kMorning + 11 * kMin + 2000);  // 2 s: counted as 408/4
         CHECK(h.service_seconds("T-RS-001", "B") == Approx(408 + 0.2 * (102 - 408)));
     }
     SECTION("a service finished in the millisecond it started is a slip too, counted as mean/4") {
         run(h, c, kMorning + 11 * kMin);
-        run(h, cmd(CommandType::call_next, 3), kMorning + 11 * kMin);
-        run(h, cmd(CommandType::start, 3), kMorning + 11 * kMin);
-        run(h, cmd(CommandType::finish, 3), kMorning + 11 * kMin);  // 0 ms
+        run(h, CallNext{.window = 3}, kMorning + 11 * kMin);
+        run(h, Start{.window = 3}, kMorning + 11 * kMin);
+        run(h, Finish{.window = 3}, kMorning + 11 * kMin);  // 0 ms
         CHECK(h.service_seconds("T-RS-001", "B") == Approx(408 + 0.2 * (102 - 408)));
     }
 }

@@ -221,30 +221,29 @@ void random_day(unsigned seed, int tickets_per_round) {
     for (int round = 0; round < 12; ++round) {
         for (int i = 0; i < tickets_per_round; ++i) {
             int k = int(rng() % 5);
-            Command c = issue(queue_of[k], rng() % 10 == 0 ? TicketClass::green : rng() % 10 == 0 ? TicketClass::reservation : TicketClass::normal);
+            IssueTicket c = issue(queue_of[k], rng() % 10 == 0 ? TicketClass::green : rng() % 10 == 0 ? TicketClass::reservation : TicketClass::normal);
             c.item = items[k];
             if (c.klass == TicketClass::reservation) c.slot_at = now + int64_t(rng() % 40) * kMin;
             run(h, c, now += 1000);
         }
         for (int w = 1; w <= 4; ++w) {
-            Command c = cmd(CommandType::clerk_login, w);
-            c.clerk = "c0" + std::to_string(w);
+            ClerkLogin login{.window = w, .clerk = "c0" + std::to_string(w)};
             for (CommandType t : {CommandType::clerk_login, CommandType::window_open, CommandType::call_next,
                                   CommandType::start, CommandType::finish, CommandType::call_next,
                                   CommandType::no_show, CommandType::call_next, CommandType::transfer,
                                   CommandType::call_next, CommandType::start}) {
                 if (rng() % 4 == 0) continue;
-                Command x = t == CommandType::clerk_login ? c : cmd(t, w);
-                if (t == CommandType::finish) x.outcome = "handled";
-                if (t == CommandType::transfer && rng() % 2) x.target_window = 1 + int(rng() % 4);
-                else if (t == CommandType::transfer) x.target_queue = "B";
+                Command x = t == CommandType::clerk_login ? Command(login) : cmd(t, w);
+                if (auto* finish = std::get_if<Finish>(&x)) finish->outcome = "handled";
+                if (auto* transfer = std::get_if<Transfer>(&x)) {
+                    if (rng() % 2) transfer->target_window = 1 + int(rng() % 4);
+                    else transfer->target_queue = "B";
+                }
                 if (h.decide(x, now).ok()) run(h, x, now += int64_t(rng() % 300) * 1000);
             }
         }
         if (rng() % 3 == 0 && !h.waiting().empty()) {
-            Command c = cmd(CommandType::cancel_ticket);
-            c.ticket = *h.waiting().begin();
-            run(h, c, now);
+            run(h, CancelTicket{.ticket = {.id = *h.waiting().begin()}}, now);
         }
         now += int64_t(rng() % 8) * kMin;
         check_all(h, now);

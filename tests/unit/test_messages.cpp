@@ -4,6 +4,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <type_traits>
 
 #include "core/hall.h"
 #include "protocol/commands.h"
@@ -30,6 +31,10 @@ std::string section(const std::string& doc, const std::string& heading) {
 }
 }  // namespace
 
+static_assert(std::is_same_v<BodyOf<CommandType::call_next>, CallNext>);
+static_assert(!std::is_same_v<CallNext, Recall>);  // the same shape, distinct bodies
+static_assert(CallNext::type == CommandType::call_next && Rate::type == CommandType::rate);
+
 TEST_CASE("messages: every name is unique and round-trips through its enum") {
     std::set<std::string_view> names;
     for (const MessageInfo& m : message_table()) {
@@ -42,6 +47,7 @@ TEST_CASE("messages: every name is unique and round-trips through its enum") {
             CommandType c;
             REQUIRE(parse(std::string(m.name), c));
             CHECK(to_string(c) == m.name);
+            CHECK(type_of(empty_command(c)) == c);  // each hall command has its own body
         }
         // Every event a message may cause is a real event.
         std::stringstream events{std::string(m.events)};

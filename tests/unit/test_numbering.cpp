@@ -24,7 +24,7 @@ TEST_CASE("numbering: each letter counts on its own from 001") {
 
 TEST_CASE("numbering: an item picks its queue, unknown items and queues are refused") {
     Hall h = open_hall({});
-    Command c = issue("");
+    IssueTicket c = issue("");
     c.item = "T-RS-001";
     auto e = run(h, c, kMorning);
     CHECK(e.front().issued->number == "B001");
@@ -33,7 +33,7 @@ TEST_CASE("numbering: an item picks its queue, unknown items and queues are refu
     CHECK(refused(h, c, kMorning) == ErrorCode::unknown_item);
     CHECK(refused(h, issue("Z"), kMorning) == ErrorCode::unknown_queue);
     CHECK(refused(h, issue(""), kMorning) == ErrorCode::bad_field);
-    Command res = issue("A", TicketClass::reservation);
+    IssueTicket res = issue("A", TicketClass::reservation);
     res.reservation.clear();
     CHECK(refused(h, res, kMorning) == ErrorCode::bad_field);
     CHECK(h.counters().count("A") == 0);
@@ -43,9 +43,7 @@ TEST_CASE("numbering: a cancelled number is not given out again") {
     Hall h = open_hall({});
     number_of(h, "A");
     auto second = run(h, issue("A"), kMorning).front().issued;
-    Command cancel = cmd(CommandType::cancel_ticket);
-    cancel.ticket = second->id;
-    run(h, cancel, kMorning);
+    run(h, CancelTicket{.ticket = {.id = second->id}}, kMorning);
     CHECK(number_of(h, "A") == "A003");
 }
 
@@ -66,9 +64,8 @@ TEST_CASE("numbering: rollover restarts the numbers, never the ticket ids") {
     Hall h = open_hall({1});
     auto first = run(h, issue("A"), kMorning).front().issued;
     number_of(h, "A");
-    run(h, cmd(CommandType::call_next, 1), kMorning);
-    Command r = cmd(CommandType::rollover);
-    r.day = "2026-11-24";
+    run(h, CallNext{.window = 1}, kMorning);
+    Rollover r{.day = "2026-11-24"};
     run(h, r, kMorning + 86'400'000);
     CHECK(h.day() == "2026-11-24");
     CHECK(h.tickets().empty());

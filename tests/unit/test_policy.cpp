@@ -12,17 +12,17 @@ constexpr int64_t kMin = 60'000;
 
 int64_t issue_at(Hall& h, const std::string& q, int64_t at, TicketClass k = TicketClass::normal,
                  int64_t slot = 0) {
-    Command c = issue(q, k);
+    IssueTicket c = issue(q, k);
     c.slot_at = slot;
     return run(h, c, at).front().issued->id;
 }
 
 // Calls next at `window`, finishes the ticket at once, and returns its number.
 std::string serve_next(Hall& h, int window, int64_t now) {
-    auto called = run(h, cmd(CommandType::call_next, window), now);
+    auto called = run(h, CallNext{.window = window}, now);
     std::string number = h.ticket(called.front().ticket)->number;
-    run(h, cmd(CommandType::start, window), now);
-    run(h, cmd(CommandType::finish, window), now);
+    run(h, Start{.window = window}, now);
+    run(h, Finish{.window = window}, now);
     return number;
 }
 
@@ -96,7 +96,7 @@ TEST_CASE("policy: at most N priority calls in a row while a normal ticket waits
     std::vector<std::string> served;
     for (size_t i = 0; i < expected.size(); ++i) served.push_back(serve_next(h, 1, now));
     CHECK(served == expected);
-    CHECK(refused(h, cmd(CommandType::call_next, 1), now) == ErrorCode::queue_empty);
+    CHECK(refused(h, CallNext{.window = 1}, now) == ErrorCode::queue_empty);
 
     SECTION("no limit: priority always first") {
         p.max_priority_streak = 0;
@@ -115,10 +115,8 @@ TEST_CASE("policy: a ticket transferred to a queue keeps its original issue time
     issue_at(h, "B", kMorning + kMin);
     issue_at(h, "B", kMorning + 2 * kMin);
 
-    run(h, cmd(CommandType::call_next, 1), kMorning + 3 * kMin);
-    Command t = cmd(CommandType::transfer, 1);
-    t.target_queue = "B";
-    run(h, t, kMorning + 4 * kMin);
+    run(h, CallNext{.window = 1}, kMorning + 3 * kMin);
+    run(h, Transfer{.window = 1, .target_queue = "B"}, kMorning + 4 * kMin);
     CHECK(h.ticket(a)->queue == "B");
     CHECK(numbers(h, call_order(h, *h.window(3), kMorning + 5 * kMin, 5)) ==
           std::vector<std::string>{"A001", "B001", "B002"});
@@ -131,11 +129,9 @@ TEST_CASE("policy: a ticket transferred to a window is called there first and no
     issue_at(h, "B", kMorning);       // B001, window 3's own queue, older
     int64_t a = issue_at(h, "A", kMorning + kMin);
     issue_at(h, "A", kMorning + 2 * kMin);  // A002
-    run(h, cmd(CommandType::call_next, 1), kMorning + 3 * kMin);
+    run(h, CallNext{.window = 1}, kMorning + 3 * kMin);
     REQUIRE(h.window(1)->current == a);
-    Command t = cmd(CommandType::transfer, 1);
-    t.target_window = 3;
-    run(h, t, kMorning + 4 * kMin);
+    run(h, Transfer{.window = 1, .target_window = 3}, kMorning + 4 * kMin);
     CHECK(numbers(h, call_order(h, *h.window(1), kMorning + 5 * kMin, 5)) == std::vector<std::string>{"A002", "B001"});
     CHECK(numbers(h, call_order(h, *h.window(3), kMorning + 5 * kMin, 5)) == std::vector<std::string>{"A001", "B001"});
 }
@@ -172,7 +168,7 @@ TEST_CASE("policy: fairness properties hold on random halls") {
                 for (const auto& [id, t] : h.tickets())
                     if (t.state == TicketState::waiting && window_serves(ws, t) && !is_priority(t, p, now))
                         normal_waiting = true;
-                Decision d = h.decide(cmd(CommandType::call_next, w), now);
+                Decision d = h.decide(CallNext{.window = w}, now);
                 if (!d.ok()) {
                     CHECK(order.empty());
                     continue;
@@ -197,12 +193,12 @@ TEST_CASE("policy: fairness properties hold on random halls") {
                     e.seq = h.seq() + 1;
                     h.apply(e);
                 }
-                run(h, cmd(CommandType::start, w), now);
-                run(h, cmd(CommandType::finish, w), now);
+                run(h, Start{.window = w}, now);
+                run(h, Finish{.window = w}, now);
             }
             // No starvation: once arrivals stop, every ticket is eventually served.
             for (int w = 1; w <= 3; ++w)
-                while (h.decide(cmd(CommandType::call_next, w), now).ok()) serve_next(h, w, now += 1000);
+                while (h.decide(CallNext{.window = w}, now).ok()) serve_next(h, w, now += 1000);
             int done = 0;
             for (const auto& [id, t] : h.tickets()) done += t.state == TicketState::done;
             CHECK(done == issued);
@@ -219,7 +215,7 @@ TEST_CASE("policy: the same commands give the same hall") {
             now += 30'000;
             issue_at(h, i % 3 ? "A" : "B", now, i % 5 == 0 ? TicketClass::green : TicketClass::normal);
             int w = 1 + int(rng() % 3);
-            if (h.decide(cmd(CommandType::call_next, w), now).ok()) serve_next(h, w, now);
+            if (h.decide(CallNext{.window = w}, now).ok()) serve_next(h, w, now);
         }
         return snapshot_json(h).dump();
     };

@@ -14,34 +14,26 @@ struct Setup {
 
 Setup ticket_in(TicketState state) {
     Setup s{open_hall({1, 2}), 0};
-    Command i = issue("A");
+    IssueTicket i = issue("A");
     i.item = "T-SJ-001";
     s.id = run(s.hall, i, kMorning).front().issued->id;
     if (state == TicketState::cancelled) {
-        Command c = cmd(CommandType::cancel_ticket);
-        c.ticket = s.id;
-        run(s.hall, c, kMorning);
+        run(s.hall, CancelTicket{.ticket = {.id = s.id}}, kMorning);
     } else if (state != TicketState::waiting) {
-        run(s.hall, cmd(CommandType::call_next, 1), kMorning);
-        if (state == TicketState::no_show) run(s.hall, cmd(CommandType::no_show, 1), kMorning);
+        run(s.hall, CallNext{.window = 1}, kMorning);
+        if (state == TicketState::no_show) run(s.hall, NoShow{.window = 1}, kMorning);
         if (state == TicketState::serving || state == TicketState::parked ||
             state == TicketState::done)
-            run(s.hall, cmd(CommandType::start, 1), kMorning + 1000);
-        if (state == TicketState::parked) run(s.hall, cmd(CommandType::park, 1), kMorning + 2000);
-        if (state == TicketState::done) run(s.hall, cmd(CommandType::finish, 1), kMorning + 60'000);
+            run(s.hall, Start{.window = 1}, kMorning + 1000);
+        if (state == TicketState::parked) run(s.hall, Park{.window = 1}, kMorning + 2000);
+        if (state == TicketState::done) run(s.hall, Finish{.window = 1}, kMorning + 60'000);
     }
     REQUIRE(s.hall.ticket(s.id)->state == state);
     return s;
 }
 
-Command rate(int64_t id, int level, std::vector<std::string> reasons = {},
-             std::string comment = {}) {
-    Command c = cmd(CommandType::rate);
-    c.ticket = id;
-    c.level = level;
-    c.reasons = std::move(reasons);
-    c.comment = std::move(comment);
-    return c;
+Rate rate(int64_t id, int level, std::vector<std::string> reasons = {}, std::string comment = {}) {
+    return Rate{.ticket = {.id = id}, .level = level, .reasons = std::move(reasons), .comment = std::move(comment)};
 }
 
 // Refused with `code` (and `detail` when given), and the state is exactly as before.
@@ -98,8 +90,8 @@ TEST_CASE("rating: only a done ticket can be rated") {
     }
     Setup s = ticket_in(TicketState::done);
     refused_unchanged(s.hall, rate(999, 5), ErrorCode::unknown_ticket);
-    Command by_number = rate(0, 4);
-    by_number.ticket_number = "A001";
+    Rate by_number = rate(0, 4);
+    by_number.ticket.number = "A001";
     run(s.hall, by_number, kRated);
     CHECK(s.hall.ticket(s.id)->rating == 4);
 }
@@ -124,7 +116,7 @@ TEST_CASE("rating: level, reasons and comment are checked") {
     refused_unchanged(s.hall, rate(s.id, 2, {"attitude", "attitude"}), ErrorCode::bad_field,
                       "reasons");
     refused_unchanged(s.hall, rate(s.id, 0, {}, "太慢"), ErrorCode::bad_field, "comment");
-    Command elsewhere = rate(s.id, 5);
+    Rate elsewhere = rate(s.id, 5);
     elsewhere.window = 2;  // the screen of another window
     refused_unchanged(s.hall, elsewhere, ErrorCode::not_your_ticket);
     elsewhere.window = 42;
@@ -134,7 +126,7 @@ TEST_CASE("rating: level, reasons and comment are checked") {
         Setup t = ticket_in(TicketState::done);
         std::vector<std::string> all;
         for (const auto& r : kRatingReasons) all.emplace_back(r.code);
-        Command c = rate(t.id, level, all, "材料清单没写清楚");
+        Rate c = rate(t.id, level, all, "材料清单没写清楚");
         c.window = 1;
         auto e = run(t.hall, c, kRated).front();
         CHECK(e.reasons == all);
@@ -145,10 +137,8 @@ TEST_CASE("rating: level, reasons and comment are checked") {
 
 TEST_CASE("rating: the finishing clerk stays on the ticket after logout") {
     Setup s = ticket_in(TicketState::done);
-    run(s.hall, cmd(CommandType::clerk_logout, 1), kMorning + 70'000);
-    Command login = cmd(CommandType::clerk_login, 1);
-    login.clerk = "c03";
-    run(s.hall, login, kMorning + 80'000);
+    run(s.hall, ClerkLogout{.window = 1}, kMorning + 70'000);
+    run(s.hall, ClerkLogin{.window = 1, .clerk = "c03"}, kMorning + 80'000);
     auto e = run(s.hall, rate(s.id, 2, {"efficiency"}), kRated).front();
     CHECK(e.clerk == "c01");
     CHECK(e.window == 1);
@@ -158,19 +148,18 @@ TEST_CASE("rating: the finishing clerk stays on the ticket after logout") {
 TEST_CASE("rating: the item is the ticket's, else the first item handled") {
     Hall h = open_hall({1});
     int64_t id = run(h, issue("A"), kMorning).front().issued->id;
-    run(h, cmd(CommandType::call_next, 1), kMorning);
-    run(h, cmd(CommandType::start, 1), kMorning);
-    Command fin = cmd(CommandType::finish, 1);
-    fin.items = {"T-SJ-002", "T-SJ-001"};
+    run(h, CallNext{.window = 1}, kMorning);
+    run(h, Start{.window = 1}, kMorning);
+    Finish fin{.window = 1, .items = {"T-SJ-002", "T-SJ-001"}};
     auto finished = run(h, fin, kMorning + 60'000).front();
     CHECK(finished.clerk == "c01");
     CHECK(h.ticket(id)->items == fin.items);
     CHECK(run(h, rate(id, 4), kRated).front().item == "T-SJ-002");
 
     int64_t bare = run(h, issue("A"), kMorning).front().issued->id;
-    run(h, cmd(CommandType::call_next, 1), kRated);
-    run(h, cmd(CommandType::start, 1), kRated);
-    run(h, cmd(CommandType::finish, 1), kRated + 60'000);
+    run(h, CallNext{.window = 1}, kRated);
+    run(h, Start{.window = 1}, kRated);
+    run(h, Finish{.window = 1}, kRated + 60'000);
     CHECK(run(h, rate(bare, 3), kRated + 70'000).front().item.empty());
     CHECK(h.window(1)->ratings == RatingTally{1, 1, 0, 0});
 }
@@ -203,9 +192,7 @@ TEST_CASE("rating: a replica converges through the wire, and rollover clears the
     Setup unrated = ticket_in(TicketState::done);
     CHECK_FALSE(to_json(*unrated.hall.ticket(unrated.id)).contains("rating"));
 
-    Command r = cmd(CommandType::rollover);
-    r.day = "2026-11-24";
-    run(s.hall, r, kMorning + 86'400'000);
+    run(s.hall, Rollover{.day = "2026-11-24"}, kMorning + 86'400'000);
     CHECK(s.hall.window(1)->ratings == RatingTally{});
 }
 

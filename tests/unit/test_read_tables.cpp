@@ -53,23 +53,17 @@ TEST_CASE("read tables: every event type is projected by a table or kept by the 
 TEST_CASE("read tables: a ticket's day writes its row after each event and one rating row") {
     Hall h = open_hall({1});
     Rows rows;
-    Command r = cmd(CommandType::rollover);
-    r.day = "2026-11-24";
     play(h, rows, issue("A"), kMorning);
     REQUIRE(rows.tickets.size() == 1);
     int64_t id = rows.tickets.begin()->first;
     CHECK(rows.tickets[id].first == "waiting");
-    play(h, rows, cmd(CommandType::call_next, 1), kMorning + 1000);
+    play(h, rows, CallNext{.window = 1}, kMorning + 1000);
     CHECK(rows.tickets[id].first == "called");
-    play(h, rows, cmd(CommandType::start, 1), kMorning + 2000);
-    play(h, rows, cmd(CommandType::finish, 1), kMorning + 3000);
+    play(h, rows, Start{.window = 1}, kMorning + 2000);
+    play(h, rows, Finish{.window = 1}, kMorning + 3000);
     CHECK(rows.tickets[id] == std::pair<std::string, uint64_t>{"done", h.seq()});
     CHECK(rows.ratings.empty());
-    Command rate = cmd(CommandType::rate);
-    rate.ticket = id;
-    rate.level = 2;
-    rate.reasons = {"efficiency"};
-    play(h, rows, rate, kMorning + 4000);
+    play(h, rows, Rate{.ticket = {.id = id}, .level = 2, .reasons = {"efficiency"}}, kMorning + 4000);
     REQUIRE(rows.ratings.size() == 1);
     CHECK(rows.ratings[0].ticket_id == id);
     CHECK(rows.ratings[0].level == 2);
@@ -78,6 +72,6 @@ TEST_CASE("read tables: a ticket's day writes its row after each event and one r
     CHECK(rows.ratings[0].reasons == R"(["efficiency"])");
     CHECK(rows.ratings[0].seq == h.seq());
     CHECK(rows.expired_before.empty());
-    play(h, rows, r, kMorning + 86400000);
+    play(h, rows, Rollover{.day = "2026-11-24"}, kMorning + 86400000);
     CHECK(rows.expired_before == std::vector<std::string>{"2026-11-24"});
 }

@@ -62,7 +62,7 @@ TEST_CASE("check-in: another day, cancelled, no-show, and a checked-in reservati
     r.status = ReservationStatus::no_show;
     CHECK(judge_check_in(r, kToday, kSlot, h, rules) == CheckInVerdict::no_show);
 
-    Command c = issue("A", TicketClass::reservation);
+    IssueTicket c = issue("A", TicketClass::reservation);
     c.reservation = "R-1";
     int64_t id = run(h, c, kSlot - kMin).front().ticket;
     r.status = ReservationStatus::checked_in;
@@ -70,14 +70,12 @@ TEST_CASE("check-in: another day, cancelled, no-show, and a checked-in reservati
     CHECK(judge_check_in(r, kToday, kSlot, h, rules) == CheckInVerdict::active);
     r.status = ReservationStatus::late;  // a late check-in's normal ticket counts the same way
     CHECK(judge_check_in(r, kToday, kSlot + 60 * kMin, h, rules) == CheckInVerdict::active);
-    run(h, cmd(CommandType::call_next, 1), kSlot);
-    run(h, cmd(CommandType::start, 1), kSlot);
-    run(h, cmd(CommandType::park, 1), kSlot);
+    run(h, CallNext{.window = 1}, kSlot);
+    run(h, Start{.window = 1}, kSlot);
+    run(h, Park{.window = 1}, kSlot);
     CHECK(judge_check_in(r, kToday, kSlot, h, rules) == CheckInVerdict::active);  // parked is active
-    Command resume = cmd(CommandType::resume, 1);
-    resume.ticket = id;
-    run(h, resume, kSlot);
-    run(h, cmd(CommandType::finish, 1), kSlot + kMin);
+    run(h, Resume{.window = 1, .ticket = {.id = id}}, kSlot);
+    run(h, Finish{.window = 1}, kSlot + kMin);
     CHECK(judge_check_in(r, kToday, kSlot + kMin, h, rules) == CheckInVerdict::used);
     r.ticket_id = 9999;  // a ticket no longer in the hall (another day's)
     CHECK(judge_check_in(r, kToday, kSlot, h, rules) == CheckInVerdict::used);
@@ -109,7 +107,7 @@ TEST_CASE("reservation statuses parse and print, unknown text is refused") {
 
 TEST_CASE("holder keys: kept through the codec, found by active_ticket, never taken from the wire") {
     Hall h = open_hall({1});
-    Command c = issue("A");
+    IssueTicket c = issue("A");
     c.item = "T-SJ-001";
     c.holder_key = "00112233445566778899aabbccddeeff";
     run(h, c, kMorning);
@@ -120,14 +118,14 @@ TEST_CASE("holder keys: kept through the codec, found by active_ticket, never ta
     CHECK(hall_from_snapshot(snapshot_json(h)).ticket(t->id)->holder_key == c.holder_key);
     CHECK_FALSE(h.active_ticket(c.holder_key, "T-SJ-002"));
     CHECK_FALSE(h.active_ticket("", "T-SJ-001"));
-    run(h, cmd(CommandType::call_next, 1), kMorning);
+    run(h, CallNext{.window = 1}, kMorning);
     CHECK(h.active_ticket(c.holder_key, "T-SJ-001"));  // called is still active
-    run(h, cmd(CommandType::no_show, 1), kMorning);
+    run(h, NoShow{.window = 1}, kMorning);
     CHECK_FALSE(h.active_ticket(c.holder_key, "T-SJ-001"));
 
     auto decoded = decode_command("issue_ticket", Json{{"queue", "A"}, {"holder_key", c.holder_key}});
     REQUIRE(std::holds_alternative<Command>(decoded));
-    CHECK(std::get<Command>(decoded).holder_key.empty());
+    CHECK(std::get<IssueTicket>(std::get<Command>(decoded)).holder_key.empty());
     CHECK(is_query_type("reservations"));
     CHECK_FALSE(is_query_type("check_in"));
 }

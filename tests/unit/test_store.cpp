@@ -52,9 +52,7 @@ TEST_CASE("store: migrations, WAL, reload from snapshot plus events") {
     {
         SqliteStore store(db.path.string());
         set_up_hall(store, h);
-        Command r = cmd(CommandType::rollover);
-        r.day = "2026-11-23";
-        commit(store, h, r, kMorning, "");
+        commit(store, h, Rollover{.day = "2026-11-23"}, kMorning, "");
         for (int i = 0; i < 5; ++i) commit(store, h, issue("A"), kMorning + i, "k-" + std::to_string(i), i == 2);
         REQUIRE(store.last_seq() == h.seq());
         REQUIRE(store.cached_reply("k-3").has_value());
@@ -79,9 +77,7 @@ TEST_CASE("store: a number is never stored twice for one day") {
     SqliteStore store(db.path.string());
     Hall h;
     set_up_hall(store, h);
-    Command r = cmd(CommandType::rollover);
-    r.day = "2026-11-23";
-    commit(store, h, r, kMorning, "");
+    commit(store, h, Rollover{.day = "2026-11-23"}, kMorning, "");
     Hall stale = h;  // a state that missed the commit below
     commit(store, h, issue("A"), kMorning, "first");
     Decision d = stale.decide(issue("A"), kMorning + 1);  // would reuse A001
@@ -130,9 +126,7 @@ TEST_CASE("store: a schema 2 database gains the ratings table, keeps its data, a
     {
         SqliteStore store(db.path.string());
         set_up_hall(store, h);
-        Command r = cmd(CommandType::rollover);
-        r.day = "2026-11-23";
-        commit(store, h, r, kMorning, "");
+        commit(store, h, Rollover{.day = "2026-11-23"}, kMorning, "");
         commit(store, h, issue("A"), kMorning, "kiosk-1");
     }
     exec_sql(db.path, "DROP TABLE ratings; DROP TABLE clerk_credentials; DROP TABLE reservations; PRAGMA user_version=2;");
@@ -144,20 +138,12 @@ TEST_CASE("store: a schema 2 database gains the ratings table, keeps its data, a
     CHECK(pragma(db.path, "SELECT number FROM tickets") == "A001");
     CHECK(snapshot_json(store.load()) == snapshot_json(h));
 
-    Command login = cmd(CommandType::clerk_login, 1);
-    login.clerk = "c01";
-    commit(store, h, login, kMorning, "l");
-    commit(store, h, cmd(CommandType::window_open, 1), kMorning, "o");
-    commit(store, h, cmd(CommandType::call_next, 1), kMorning, "n");
-    commit(store, h, cmd(CommandType::start, 1), kMorning, "s");
-    Command fin = cmd(CommandType::finish, 1);
-    fin.items = {"T-SJ-002"};
-    commit(store, h, fin, kMorning + 60'000, "f");
-    Command rate = cmd(CommandType::rate);
-    rate.ticket_number = "A001";
-    rate.level = 2;
-    rate.reasons = {"attitude", "guidance"};
-    rate.comment = "指引不清楚";
+    commit(store, h, ClerkLogin{.window = 1, .clerk = "c01"}, kMorning, "l");
+    commit(store, h, WindowOpen{.window = 1}, kMorning, "o");
+    commit(store, h, CallNext{.window = 1}, kMorning, "n");
+    commit(store, h, Start{.window = 1}, kMorning, "s");
+    commit(store, h, Finish{.window = 1, .items = {"T-SJ-002"}}, kMorning + 60'000, "f");
+    Rate rate{.ticket = {.number = "A001"}, .level = 2, .reasons = {"attitude", "guidance"}, .comment = "指引不清楚"};
     commit(store, h, rate, kMorning + 70'000, "r");
     CHECK(pragma(db.path,
                  "SELECT day||'|'||ticket_id||'|'||ticket_number||'|'||window||'|'||clerk||'|'||"

@@ -41,27 +41,23 @@ struct Day {
         return true;
     }
     void start(const std::string& day) {
-        Command r = cmd(CommandType::rollover);
-        r.day = day;
-        step(r);
+        step(Rollover{.day = day});
         for (int w = 1; w <= 4; ++w) {
-            Command login = cmd(CommandType::clerk_login, w);
-            login.clerk = "c0" + std::to_string(w);
-            step(login);
-            step(cmd(CommandType::window_open, w));
+            step(ClerkLogin{.window = w, .clerk = "c0" + std::to_string(w)});
+            step(WindowOpen{.window = w});
         }
     }
     void work(int rounds) {
         for (int i = 0; i < rounds; ++i) {
             step(issue(i % 3 == 0 ? "A" : i % 3 == 1 ? "B" : "C"));
             int w = 1 + i % 4;
-            if (!step(cmd(CommandType::call_next, w))) continue;
+            if (!step(CallNext{.window = w})) continue;
             if (i % 5 == 0) {
-                step(cmd(CommandType::no_show, w));
+                step(NoShow{.window = w});
                 continue;
             }
-            step(cmd(CommandType::start, w));
-            step(cmd(CommandType::finish, w));
+            step(Start{.window = w});
+            step(Finish{.window = w});
         }
     }
 };

@@ -1,5 +1,6 @@
 // test_ticket_lifecycle.cpp - the ticket state machine: every (state, command) pair, legal or not.
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <variant>
 #include <vector>
@@ -21,22 +22,16 @@ struct Setup {
 Setup ticket_in(TicketState state) {
     Setup s{open_hall({1, 2}), 0};
     s.id = run(s.hall, issue("A"), kMorning).front().issued->id;
-    auto at1 = [](CommandType t) { return cmd(t, 1); };
     switch (state) {
         case TicketState::waiting: break;
-        case TicketState::cancelled: {
-            Command c = cmd(CommandType::cancel_ticket);
-            c.ticket = s.id;
-            run(s.hall, c, kMorning);
-            break;
-        }
+        case TicketState::cancelled: run(s.hall, CancelTicket{.ticket = {.id = s.id}}, kMorning); break;
         default:
-            run(s.hall, at1(CommandType::call_next), kMorning);
-            if (state == TicketState::no_show) run(s.hall, at1(CommandType::no_show), kMorning);
+            run(s.hall, CallNext{.window = 1}, kMorning);
+            if (state == TicketState::no_show) run(s.hall, NoShow{.window = 1}, kMorning);
             if (state == TicketState::serving || state == TicketState::parked || state == TicketState::done)
-                run(s.hall, at1(CommandType::start), kMorning);
-            if (state == TicketState::parked) run(s.hall, at1(CommandType::park), kMorning);
-            if (state == TicketState::done) run(s.hall, at1(CommandType::finish), kMorning);
+                run(s.hall, Start{.window = 1}, kMorning);
+            if (state == TicketState::parked) run(s.hall, Park{.window = 1}, kMorning);
+            if (state == TicketState::done) run(s.hall, Finish{.window = 1}, kMorning);
     }
     REQUIRE(s.hall.ticket(s.id)->state == state);
     return s;
@@ -44,18 +39,19 @@ Setup ticket_in(TicketState state) {
 
 // The command named `name`, aimed at window `window` and, where it names one, the ticket.
 Command make(const std::string& name, int64_t id, int window = 1) {
-    static const std::map<std::string, CommandType> kTypes = {
-        {"call_ticket", CommandType::call_ticket}, {"recall", CommandType::recall},
-        {"start", CommandType::start},             {"finish", CommandType::finish},
-        {"no_show", CommandType::no_show},         {"transfer", CommandType::transfer},
-        {"park", CommandType::park},               {"resume", CommandType::resume},
-        {"cancel", CommandType::cancel_ticket},   {"rate", CommandType::rate}};
-    Command c = cmd(kTypes.at(name), window);
-    c.ticket = id;
-    c.level = 5;
-    c.reason = "老人行动不便";
-    c.target_queue = "B";
-    return c;
+    const TicketRef t{.id = id};
+    const std::string reason = "老人行动不便";
+    if (name == "call_ticket") return CallTicket{.window = window, .ticket = t, .reason = reason};
+    if (name == "recall") return Recall{.window = window};
+    if (name == "start") return Start{.window = window};
+    if (name == "finish") return Finish{.window = window};
+    if (name == "no_show") return NoShow{.window = window};
+    if (name == "transfer") return Transfer{.window = window, .target_queue = "B"};
+    if (name == "park") return Park{.window = window};
+    if (name == "resume") return Resume{.window = window, .ticket = t};
+    if (name == "cancel") return CancelTicket{.ticket = t, .reason = reason};
+    if (name == "rate") return Rate{.window = window, .ticket = t, .level = 5};
+    throw std::invalid_argument("no command " + name);
 }
 
 struct Row {
@@ -134,20 +130,17 @@ TEST_CASE("lifecycle: a ticket in use elsewhere cannot be called or resumed from
 TEST_CASE("lifecycle: times, window and counters follow the ticket") {
     Hall h = open_hall({1, 2});
     int64_t id = run(h, issue("A"), kMorning).front().issued->id;
-    run(h, cmd(CommandType::call_next, 1), kMorning + 1000);
+    run(h, CallNext{.window = 1}, kMorning + 1000);
     CHECK(h.window(1)->current == id);
     CHECK(h.ticket(id)->window == 1);
     CHECK(h.ticket(id)->called_at == kMorning + 1000);
-    run(h, cmd(CommandType::recall, 1), kLater);
+    run(h, Recall{.window = 1}, kLater);
     CHECK(h.ticket(id)->recalls == 1);
     CHECK(h.ticket(id)->called_at == kMorning + 1000);
     CHECK(h.ticket(id)->last_called_at == kLater);
-    run(h, cmd(CommandType::start, 1), kLater + 1000);
+    run(h, Start{.window = 1}, kLater + 1000);
     CHECK(h.ticket(id)->started_at == kLater + 1000);
-    Command fin = cmd(CommandType::finish, 1);
-    fin.items = {"T-SJ-001"};
-    fin.outcome = "materials_missing";
-    run(h, fin, kLater + 2000);
+    run(h, Finish{.window = 1, .items = {"T-SJ-001"}, .outcome = "materials_missing"}, kLater + 2000);
     CHECK(h.ticket(id)->outcome == "materials_missing");
     CHECK(h.ticket(id)->finished_at == kLater + 2000);
     CHECK(h.window(1)->current == 0);
@@ -157,19 +150,16 @@ TEST_CASE("lifecycle: times, window and counters follow the ticket") {
 TEST_CASE("lifecycle: transfer keeps the issue time and counts, park and resume keep the start") {
     Hall h = open_hall({1, 3});
     int64_t id = run(h, issue("A"), kMorning).front().issued->id;
-    run(h, cmd(CommandType::call_next, 1), kMorning + 1000);
-    run(h, cmd(CommandType::start, 1), kMorning + 2000);
-    run(h, cmd(CommandType::park, 1), kMorning + 3000);
+    run(h, CallNext{.window = 1}, kMorning + 1000);
+    run(h, Start{.window = 1}, kMorning + 2000);
+    run(h, Park{.window = 1}, kMorning + 3000);
     CHECK(h.window(1)->current == 0);
     Command resume = make("resume", id);
     run(h, resume, kMorning + 4000);
     CHECK(h.ticket(id)->started_at == kMorning + 2000);
     CHECK(h.window(1)->current == id);
 
-    Command t = cmd(CommandType::transfer, 1);
-    t.target_window = 3;
-    t.note = "需补社保材料";
-    auto events = run(h, t, kMorning + 5000);
+    auto events = run(h, Transfer{.window = 1, .target_window = 3, .note = "需补社保材料"}, kMorning + 5000);
     CHECK(events.front().note == "需补社保材料");
     const Ticket* moved = h.ticket(id);
     CHECK(moved->state == TicketState::waiting);
@@ -183,35 +173,28 @@ TEST_CASE("lifecycle: transfer keeps the issue time and counts, park and resume 
 TEST_CASE("lifecycle: the calling commands check their own inputs") {
     Hall h = open_hall({1, 3});
     int64_t a = run(h, issue("A"), kMorning).front().issued->id;
-    CHECK(refused(h, cmd(CommandType::call_next, 9), kMorning) == ErrorCode::unknown_window);
-    Command no_reason = make("call_ticket", a);
-    no_reason.reason.clear();
+    CHECK(refused(h, CallNext{.window = 9}, kMorning) == ErrorCode::unknown_window);
+    CallTicket no_reason{.window = 1, .ticket = {.id = a}};
     CHECK(refused(h, no_reason, kMorning) == ErrorCode::reason_required);
     CHECK(refused(h, make("call_ticket", 999), kMorning) == ErrorCode::unknown_ticket);
     CHECK(refused(h, make("call_ticket", a, 3), kMorning) == ErrorCode::not_for_window);
     CHECK(refused(h, make("cancel", 999), kMorning) == ErrorCode::unknown_ticket);
 
-    run(h, cmd(CommandType::call_next, 1), kMorning);
-    Command same = make("transfer", a);
-    same.target_queue = "A";
+    run(h, CallNext{.window = 1}, kMorning);
+    Transfer same{.window = 1, .target_queue = "A"};
     CHECK(refused(h, same, kMorning) == ErrorCode::same_target);
-    Command self = make("transfer", a);
-    self.target_queue.clear();
-    self.target_window = 1;
+    Transfer self{.window = 1, .target_window = 1};
     CHECK(refused(h, self, kMorning) == ErrorCode::same_target);
-    Command both = make("transfer", a);
-    both.target_window = 3;
+    Transfer both{.window = 1, .target_queue = "B", .target_window = 3};
     CHECK(refused(h, both, kMorning) == ErrorCode::bad_field);
-    Command nowhere = make("transfer", a);
-    nowhere.target_queue = "Z";
+    Transfer nowhere{.window = 1, .target_queue = "Z"};
     CHECK(refused(h, nowhere, kMorning) == ErrorCode::unknown_queue);
     nowhere.target_queue.clear();
     nowhere.target_window = 42;
     CHECK(refused(h, nowhere, kMorning) == ErrorCode::unknown_window);
 
-    run(h, cmd(CommandType::start, 1), kMorning);
-    Command fin = cmd(CommandType::finish, 1);
-    fin.items = {"NO-SUCH-ITEM"};
+    run(h, Start{.window = 1}, kMorning);
+    Finish fin{.window = 1, .items = {"NO-SUCH-ITEM"}};
     CHECK(refused(h, fin, kMorning) == ErrorCode::unknown_item);
     fin.items.clear();
     fin.outcome = "lost";
@@ -224,61 +207,53 @@ TEST_CASE("lifecycle: recall is limited in number and spaced by the cooldown") {
     p.recall_cooldown_s = 20;
     Hall h = open_hall({1}, p);
     run(h, issue("A"), kMorning);
-    run(h, cmd(CommandType::call_next, 1), kMorning);
-    CHECK(refused(h, cmd(CommandType::recall, 1), kMorning + 19'999) == ErrorCode::recall_cooldown);
-    run(h, cmd(CommandType::recall, 1), kMorning + 20'000);
-    CHECK(refused(h, cmd(CommandType::recall, 1), kMorning + 30'000) == ErrorCode::recall_cooldown);
-    run(h, cmd(CommandType::recall, 1), kMorning + 40'000);
-    CHECK(refused(h, cmd(CommandType::recall, 1), kMorning + 600'000) == ErrorCode::recall_limit);
+    run(h, CallNext{.window = 1}, kMorning);
+    CHECK(refused(h, Recall{.window = 1}, kMorning + 19'999) == ErrorCode::recall_cooldown);
+    run(h, Recall{.window = 1}, kMorning + 20'000);
+    CHECK(refused(h, Recall{.window = 1}, kMorning + 30'000) == ErrorCode::recall_cooldown);
+    run(h, Recall{.window = 1}, kMorning + 40'000);
+    CHECK(refused(h, Recall{.window = 1}, kMorning + 600'000) == ErrorCode::recall_limit);
     CHECK(h.ticket(h.window(1)->current)->recalls == 2);
 }
 
 TEST_CASE("lifecycle: windows and clerks") {
     Hall h = open_hall({});
-    using C = CommandType;
-    CHECK(refused(h, cmd(C::window_open, 1), kMorning) == ErrorCode::no_clerk);
-    CHECK(refused(h, cmd(C::call_next, 1), kMorning) == ErrorCode::no_clerk);
-    CHECK(refused(h, cmd(C::window_pause, 1), kMorning) == ErrorCode::window_closed);
-    CHECK(refused(h, cmd(C::window_close, 1), kMorning) == ErrorCode::window_state);
-    CHECK(refused(h, cmd(C::clerk_logout, 1), kMorning) == ErrorCode::no_clerk);
-    Command login = cmd(C::clerk_login, 1);
-    login.clerk = "nobody";
+    CHECK(refused(h, WindowOpen{.window = 1}, kMorning) == ErrorCode::no_clerk);
+    CHECK(refused(h, CallNext{.window = 1}, kMorning) == ErrorCode::no_clerk);
+    CHECK(refused(h, WindowPause{.window = 1}, kMorning) == ErrorCode::window_closed);
+    CHECK(refused(h, WindowClose{.window = 1}, kMorning) == ErrorCode::window_state);
+    CHECK(refused(h, ClerkLogout{.window = 1}, kMorning) == ErrorCode::no_clerk);
+    ClerkLogin login{.window = 1, .clerk = "nobody"};
     CHECK(refused(h, login, kMorning) == ErrorCode::unknown_clerk);
     login.clerk = "c01";
     run(h, login, kMorning);
     CHECK(refused(h, login, kMorning) == ErrorCode::window_state);
-    CHECK(refused(h, cmd(C::call_next, 1), kMorning) == ErrorCode::window_closed);
-    Command other = cmd(C::clerk_login, 1);
-    other.clerk = "c02";
-    CHECK(refused(h, other, kMorning) == ErrorCode::window_taken);
-    Command twice = cmd(C::clerk_login, 2);
-    twice.clerk = "c01";
-    CHECK(refused(h, twice, kMorning) == ErrorCode::clerk_elsewhere);
+    CHECK(refused(h, CallNext{.window = 1}, kMorning) == ErrorCode::window_closed);
+    CHECK(refused(h, ClerkLogin{.window = 1, .clerk = "c02"}, kMorning) == ErrorCode::window_taken);
+    CHECK(refused(h, ClerkLogin{.window = 2, .clerk = "c01"}, kMorning) == ErrorCode::clerk_elsewhere);
 
-    run(h, cmd(C::window_open, 1), kMorning);
-    CHECK(refused(h, cmd(C::window_open, 1), kMorning) == ErrorCode::window_state);
-    CHECK(refused(h, cmd(C::call_next, 1), kMorning) == ErrorCode::queue_empty);
+    run(h, WindowOpen{.window = 1}, kMorning);
+    CHECK(refused(h, WindowOpen{.window = 1}, kMorning) == ErrorCode::window_state);
+    CHECK(refused(h, CallNext{.window = 1}, kMorning) == ErrorCode::queue_empty);
     run(h, issue("A"), kMorning);
-    run(h, cmd(C::call_next, 1), kMorning);
-    CHECK(refused(h, cmd(C::call_next, 1), kMorning) == ErrorCode::window_busy);
-    CHECK(refused(h, cmd(C::window_pause, 1), kMorning) == ErrorCode::window_busy);
-    CHECK(refused(h, cmd(C::window_close, 1), kMorning) == ErrorCode::window_busy);
-    CHECK(refused(h, cmd(C::clerk_logout, 1), kMorning) == ErrorCode::window_busy);
-    run(h, cmd(C::no_show, 1), kMorning);
-    run(h, cmd(C::window_pause, 1), kMorning);
+    run(h, CallNext{.window = 1}, kMorning);
+    CHECK(refused(h, CallNext{.window = 1}, kMorning) == ErrorCode::window_busy);
+    CHECK(refused(h, WindowPause{.window = 1}, kMorning) == ErrorCode::window_busy);
+    CHECK(refused(h, WindowClose{.window = 1}, kMorning) == ErrorCode::window_busy);
+    CHECK(refused(h, ClerkLogout{.window = 1}, kMorning) == ErrorCode::window_busy);
+    run(h, NoShow{.window = 1}, kMorning);
+    run(h, WindowPause{.window = 1}, kMorning);
     CHECK(h.window(1)->state == WindowState::paused);
-    CHECK(refused(h, cmd(C::window_pause, 1), kMorning) == ErrorCode::window_state);
+    CHECK(refused(h, WindowPause{.window = 1}, kMorning) == ErrorCode::window_state);
     run(h, issue("A"), kMorning);
-    CHECK(refused(h, cmd(C::call_next, 1), kMorning) == ErrorCode::window_paused);
-    run(h, cmd(C::window_open, 1), kMorning);
-    run(h, cmd(C::clerk_logout, 1), kMorning);
+    CHECK(refused(h, CallNext{.window = 1}, kMorning) == ErrorCode::window_paused);
+    run(h, WindowOpen{.window = 1}, kMorning);
+    run(h, ClerkLogout{.window = 1}, kMorning);
     CHECK(h.window(1)->state == WindowState::closed);
     CHECK(h.window(1)->clerk.empty());
 
-    Command profile = cmd(C::set_profile, 1);
-    Command c01 = cmd(C::clerk_login, 1);
-    c01.clerk = "c01";  // may set profiles (small-hall.json)
-    run(h, c01, kMorning);
+    SetProfile profile{.window = 1};
+    run(h, ClerkLogin{.window = 1, .clerk = "c01"}, kMorning);  // may set profiles (small-hall.json)
     profile.profile = {"B", "Z"};
     CHECK(refused(h, profile, kMorning) == ErrorCode::unknown_queue);
     profile.profile = {"B", "B"};
@@ -292,22 +267,17 @@ TEST_CASE("lifecycle: windows and clerks") {
 
 TEST_CASE("lifecycle: only a clerk allowed to may change the profile of their window") {
     Hall h = open_hall({});
-    using C = CommandType;
-    Command profile = cmd(C::set_profile, 2);
-    profile.profile = {"C"};
+    SetProfile profile{.window = 2, .profile = {"C"}};
     CHECK(refused(h, profile, kMorning) == ErrorCode::no_clerk);
-    Command login = cmd(C::clerk_login, 2);
-    login.clerk = "c02";  // no can_set_profile
+    ClerkLogin login{.window = 2, .clerk = "c02"};  // no can_set_profile
     run(h, login, kMorning);
     CHECK(refused(h, profile, kMorning) == ErrorCode::not_allowed);
     CHECK(h.window(2)->profile == std::vector<std::string>{"B", "A"});
     // c01 may, but only at the window they are logged in at: not at c02's window from elsewhere.
-    Command c01 = cmd(C::clerk_login, 1);
-    c01.clerk = "c01";
-    run(h, c01, kMorning);
+    run(h, ClerkLogin{.window = 1, .clerk = "c01"}, kMorning);
     CHECK(refused(h, profile, kMorning) == ErrorCode::not_allowed);
-    run(h, cmd(C::clerk_logout, 2), kMorning);
-    run(h, cmd(C::clerk_logout, 1), kMorning);
+    run(h, ClerkLogout{.window = 2}, kMorning);
+    run(h, ClerkLogout{.window = 1}, kMorning);
     login.clerk = "c01";
     run(h, login, kMorning);
     auto events = run(h, profile, kMorning);
