@@ -16,48 +16,50 @@ KioskMenu build_menu(const Catalogue& catalogue) {
     return menu;
 }
 
-std::optional<IssuedTicket> read_ticket(const Json& j) {
-    if (!j.is_object()) return std::nullopt;
+IssuedTicket issued_ticket(const TicketView& v) {
+    const Ticket& k = v.ticket;
     IssuedTicket t;
-    t.id = json_get<int64_t>(j, "id", 0);
-    t.number = json_get<std::string>(j, "number", "");
-    if (!t.id || t.number.empty()) return std::nullopt;
-    t.queue = json_get<std::string>(j, "queue", "");
-    t.queue_name = json_get<std::string>(j, "queue_name", "");
-    t.item = json_get<std::string>(j, "item", "");
-    t.item_name = json_get<std::string>(j, "item_name", "");
-    t.klass = json_get<std::string>(j, "class", "normal");
-    t.reservation = json_get<std::string>(j, "reservation", "");
-    t.holder = json_get<std::string>(j, "holder", "");
-    t.materials = json_get<std::vector<std::string>>(j, "materials", {});
-    t.issued_at = json_get<int64_t>(j, "issued_at", 0);
-    t.slot_at = json_get<int64_t>(j, "slot_at", 0);
-    t.minutes = json_get<int>(j, "estimate_min", 0);
-    if (auto e = j.find("estimate"); e != j.end() && e->is_object()) {
-        t.ahead = json_get<int>(*e, "ahead", 0);
-        t.minutes = json_get<int>(*e, "minutes", t.minutes);
-        t.no_window_open = json_get<bool>(*e, "no_window_open", false);
+    t.id = k.id;
+    t.number = k.number;
+    t.queue = k.queue;
+    t.queue_name = v.queue_name.value_or("");
+    t.item = k.item;
+    t.klass = to_string(k.klass);
+    t.reservation = k.reservation;
+    t.holder = k.holder;
+    if (v.item) {
+        t.item_name = v.item->name;
+        t.materials = v.item->materials;
     }
-    t.existing = json_get<bool>(j, "existing", false);
-    t.late = json_get<bool>(j, "late", false);
+    t.issued_at = k.issued_at;
+    t.slot_at = k.slot_at;
+    t.minutes = v.estimate ? v.estimate->minutes : k.estimate_min;  // now, else as estimated at issue
+    if (v.estimate) {
+        t.ahead = v.estimate->ahead;
+        t.no_window_open = v.estimate->no_window_open;
+    }
+    t.existing = v.existing.value_or(false);
+    t.late = v.late.value_or(false);
     return t;
 }
 
+std::optional<IssuedTicket> read_ticket(const Json& j) {
+    auto v = read_ticket_view(j);
+    if (!v) return std::nullopt;
+    return issued_ticket(*v);
+}
+
 CheckInOutcome read_check_in(const Json& body) {
+    CheckInView v = read_check_in_view(body);
     CheckInOutcome out;
-    if (!body.is_object()) return out;
-    if (auto it = body.find("tickets"); it != body.end() && it->is_array())
-        for (const Json& j : *it)
-            if (auto t = read_ticket(j)) out.tickets.push_back(*t);
-    if (auto it = body.find("early"); it != body.end() && it->is_array())
-        for (const Json& j : *it)
-            out.early.push_back({json_get<std::string>(j, "reservation", ""), json_get<std::string>(j, "item", ""),
-                                 json_get<std::string>(j, "item_name", ""), json_get<int64_t>(j, "slot_at", 0),
-                                 json_get<int64_t>(j, "check_in_from", 0)});
-    out.holder = json_get<std::string>(body, "holder", "");
-    out.age = json_get<int>(body, "age", -1);
-    out.green = json_get<bool>(body, "green", false);
-    out.other_days = json_get<std::vector<std::string>>(body, "other_days", {});
+    for (const TicketView& t : v.tickets) out.tickets.push_back(issued_ticket(t));
+    out.early = std::move(v.early);
+    out.holder = std::move(v.holder);
+    if (v.card) {
+        out.age = v.card->age;
+        out.green = v.card->green;
+        out.other_days = std::move(v.card->other_days);
+    }
     return out;
 }
 

@@ -11,6 +11,7 @@
 #include "core/catalogue.h"
 #include "printer/escpos.h"
 #include "protocol/json.h"
+#include "protocol/replies.h"
 
 namespace hallq {
 
@@ -24,7 +25,7 @@ struct KioskMenu {
 };
 KioskMenu build_menu(const Catalogue& catalogue);
 
-// A ticket as the kiosk shows it, from the `ticket` object of a reply (docs/protocol.md).
+// A ticket as the kiosk shows and prints it, from the ticket view of a reply (protocol/replies.h).
 struct IssuedTicket {
     int64_t id = 0;
     std::string number, queue, queue_name, item, item_name, klass, reservation, holder;
@@ -36,15 +37,15 @@ struct IssuedTicket {
     bool existing = false;  // the person already held it: nothing new was issued
     bool late = false;      // checked in after the reservation's late window: a normal ticket
 };
+IssuedTicket issued_ticket(const TicketView& v);
+// The `ticket` object of a reply; nothing when it is not a ticket view.
 std::optional<IssuedTicket> read_ticket(const Json& ticket);
 
-// The body of a check_in reply: tickets issued or found, reservations too early to check in.
+// The body of a check_in reply (CheckInView) as the kiosk uses it: tickets issued or found,
+// reservations too early to check in, and what the ID card told.
 struct CheckInOutcome {
     std::vector<IssuedTicket> tickets;
-    struct Early {
-        std::string reservation, item, item_name;
-        int64_t slot_at = 0, check_in_from = 0;
-    };
+    using Early = CheckInView::Early;
     std::vector<Early> early;
     std::string holder;  // masked ID number
     int age = -1;

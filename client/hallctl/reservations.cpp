@@ -1,5 +1,6 @@
 // reservations.cpp - importing reservations in batches, listing them, and checking in.
 #include "core/local_time.h"
+#include "protocol/replies.h"
 #include "reservations.h"
 
 #include <cstdio>
@@ -135,31 +136,31 @@ int run_check_in(RequestClient& client, const Args& a) {
     auto reply = client.request(MessageType::check_in, body, a.get("rid"));
     if (!reply) return unreachable();
     if (!reply->ok) return refused(*reply, reply->error.detail);
-    const Json& b = reply->body;
     if (a.has("json")) {
-        std::cout << b.dump() << std::endl;
+        std::cout << reply->body.dump() << std::endl;
         return 0;
     }
-    std::cout << "持证人 / holder " << json_get<std::string>(b, "holder", "");
-    if (b.contains("age")) std::cout << ", " << json_get<int>(b, "age", 0) << " 岁 / years";
-    if (json_get<bool>(b, "green", false)) std::cout << " [绿色通道 / green channel]";
+    CheckInView b = read_check_in_view(reply->body);
+    std::cout << "持证人 / holder " << b.holder;
+    if (b.card) std::cout << ", " << b.card->age << " 岁 / years";
+    if (b.card && b.card->green) std::cout << " [绿色通道 / green channel]";
     std::cout << "\n";
-    for (const Json& t : b["tickets"]) {
-        std::string klass = json_get<std::string>(t, "class", "normal");
-        std::cout << "号票 / ticket " << json_get<std::string>(t, "number", "") << "  "
-                  << json_get<std::string>(t, "item_name", json_get<std::string>(t, "item", "")) << "  "
-                  << (klass == "reservation" ? "预约 reservation" : klass == "green" ? "绿色通道 green" : "普通 normal")
-                  << (json_get<bool>(t, "late", false) ? "  迟到 late" : "")
-                  << (json_get<bool>(t, "existing", false) ? "  已取过号 already issued" : "") << "\n";
+    for (const TicketView& t : b.tickets) {
+        TicketClass klass = t.ticket.klass;
+        std::cout << "号票 / ticket " << t.ticket.number << "  " << (t.item ? t.item->name : t.ticket.item) << "  "
+                  << (klass == TicketClass::reservation ? "预约 reservation"
+                      : klass == TicketClass::green     ? "绿色通道 green"
+                                                        : "普通 normal")
+                  << (t.late.value_or(false) ? "  迟到 late" : "")
+                  << (t.existing.value_or(false) ? "  已取过号 already issued" : "") << "\n";
     }
-    for (const Json& e : b["early"])
-        std::cout << "未到签到时间 / too early: " << json_get<std::string>(e, "item_name", "") << " "
-                  << local_time_text(json_get<int64_t>(e, "slot_at", 0)) << ", 签到从 / check in from "
-                  << local_time_text(json_get<int64_t>(e, "check_in_from", 0)) << "\n";
-    if (b["tickets"].empty() && b["early"].empty()) std::cout << "今天没有可签到的预约 / nothing to check in today\n";
-    if (b.contains("other_days") && !b["other_days"].empty()) {
+    for (const CheckInView::Early& e : b.early)
+        std::cout << "未到签到时间 / too early: " << e.item_name << " " << local_time_text(e.slot_at)
+                  << ", 签到从 / check in from " << local_time_text(e.check_in_from) << "\n";
+    if (b.tickets.empty() && b.early.empty()) std::cout << "今天没有可签到的预约 / nothing to check in today\n";
+    if (b.card && !b.card->other_days.empty()) {
         std::cout << "其他日期的预约 / booked on other days:";
-        for (const Json& d : b["other_days"]) std::cout << " " << d.get<std::string>();
+        for (const std::string& d : b.card->other_days) std::cout << " " << d;
         std::cout << "\n";
     }
     return 0;

@@ -14,6 +14,7 @@
 #include "net/replica.h"
 #include "net/request_client.h"
 #include "protocol/codec.h"
+#include "protocol/replies.h"
 
 namespace hallq::ctl {
 
@@ -75,10 +76,10 @@ void reservation_arrivals(Sim& sim) {
                       << (reply->error.detail.empty() ? "" : " " + reply->error.detail) << std::endl;
             continue;
         }
-        for (const Json& t : reply->body.value("tickets", Json::array()))
-            std::cout << who << " → " << json_get<std::string>(t, "number", "")
-                      << (json_get<bool>(t, "late", false) ? " 已过预约时间，取普通号 / late: a normal ticket"
-                                                            : " 预约号 / reservation ticket")
+        for (const TicketView& t : read_check_in_view(reply->body).tickets)
+            std::cout << who << " → " << t.ticket.number
+                      << (t.late.value_or(false) ? " 已过预约时间，取普通号 / late: a normal ticket"
+                                                 : " 预约号 / reservation ticket")
                       << std::endl;
     }
 }

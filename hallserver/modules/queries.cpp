@@ -3,27 +3,12 @@
 
 #include <algorithm>
 
-#include "core/estimator.h"
 #include "core/policy.h"
 #include "protocol/codec.h"
 #include "protocol/envelope.h"
+#include "protocol/replies.h"
 
 namespace hallq {
-
-Json ticket_view(const Hall& hall, const Ticket& t, int64_t now) {
-    Json j = to_json(t);
-    if (const Queue* q = hall.catalogue().queue(t.queue)) j["queue_name"] = q->name;
-    if (const ServiceItem* i = hall.catalogue().item(t.item)) {
-        j["item_name"] = i->name;
-        j["materials"] = i->materials;
-    }
-    if (t.state == TicketState::waiting) {
-        WaitEstimate e = estimate_wait(hall, t, now);
-        j["estimate"] = {{"minutes", e.minutes}, {"ahead", e.ahead}, {"servers", e.servers},
-                         {"service_seconds", e.service_seconds}, {"no_window_open", e.no_window_open}};
-    }
-    return j;
-}
 
 Json window_view(const Hall& hall, const WindowStatus& w) {
     Json j = to_json(w);
@@ -36,9 +21,13 @@ Json window_view(const Hall& hall, const WindowStatus& w) {
     return j;
 }
 
-Json command_result(const Hall& hall, int64_t ticket, int window, int64_t now) {
+Json command_result(const Hall& hall, int64_t ticket, int window, int64_t now, bool existing) {
     Json j = Json::object();
-    if (const Ticket* t = hall.ticket(ticket)) j["ticket"] = ticket_view(hall, *t, now);
+    if (const Ticket* t = hall.ticket(ticket)) {
+        TicketView v = ticket_view(hall, *t, now);
+        if (existing) v.existing = true;
+        j["ticket"] = to_json(v);
+    }
     if (const WindowStatus* w = hall.window(window)) j["window"] = window_view(hall, *w);
     return j;
 }
@@ -92,7 +81,7 @@ QueryResult answer_query(const Hall& hall, MessageType type, const Json& body, i
             if (ref == body.end() || !(ref->is_string() || ref->is_number_integer())) return bad_field("ticket");
             const Ticket* t = find_ticket(hall, *ref);
             if (!t) return Error{ErrorCode::unknown_ticket, ref->is_string() ? ref->get<std::string>() : ref->dump()};
-            return Json{{"seq", hall.seq()}, {"ticket", ticket_view(hall, *t, now)}};
+            return Json{{"seq", hall.seq()}, {"ticket", to_json(ticket_view(hall, *t, now))}};
         }
         case MessageType::call_order: {
             // Read wide and range-checked, so a huge number never wraps round to a real window.

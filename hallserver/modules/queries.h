@@ -1,5 +1,5 @@
 // queries.h - the queries module (snapshot, status, ticket, call_order, ping) and the views of
-// tickets and windows that command replies carry, read from the state.
+// windows that command replies carry, read from the state (ticket views: protocol/replies.h).
 #pragma once
 #include <string>
 
@@ -15,11 +15,9 @@ void register_queries(const ServiceState& st, HandlerTable& table);
 // The reply body of one of those queries, or its refusal.
 QueryResult answer_query(const Hall& hall, MessageType type, const Json& body, int64_t now);
 
-// Reply body of a command that touched `ticket` and/or `window`.
-Json command_result(const Hall& hall, int64_t ticket, int window, int64_t now);
-
-// A ticket with its wait estimate, queue and item names and the materials to bring.
-Json ticket_view(const Hall& hall, const Ticket& t, int64_t now);
+// Reply body of a command that touched `ticket` (its view: protocol/replies.h) and/or `window`.
+// `existing`: the ticket is one the ID-card holder already had (issue_ticket issued nothing).
+Json command_result(const Hall& hall, int64_t ticket, int window, int64_t now, bool existing = false);
 
 // A window's status with its name, kind and the number it is handling.
 Json window_view(const Hall& hall, const WindowStatus& w);

@@ -6,6 +6,7 @@
 #include "core/local_time.h"
 #include "modules/queries.h"
 #include "modules/tickets.h"
+#include "protocol/replies.h"
 
 namespace hallq {
 
@@ -34,15 +35,14 @@ CommandResult ReservationsModule::check_in(const Call& c) {
     std::vector<StoredReservation> found;
     std::string holder_hash;
     int age = -1;  // the holder's age, when known: from the card, or from a late reservation
-    Json facts = Json::object();
+    CheckInView facts;  // the reply but its tickets
     if (q.by_id) {
         holder_hash = bytes_of(st_.vault->hash(q.id.normalized));
         found = st_.store.reservations_of(holder_hash, today);
         age = age_on_service_day(hall, q.id);
-        facts["holder"] = mask_id_number(q.id.normalized);
-        facts["age"] = age;
-        facts["green"] = green_by_age(st_.cfg, age);
-        facts["other_days"] = st_.store.booked_days_after(holder_hash, today);
+        facts.holder = mask_id_number(q.id.normalized);
+        facts.card = CheckInView::Card{age, green_by_age(st_.cfg, age),
+                                       st_.store.booked_days_after(holder_hash, today)};
     } else {
         auto one = st_.store.reservation_by_code(q.code);
         if (!one) return Error{ErrorCode::no_reservation, ""};
@@ -63,7 +63,7 @@ CommandResult ReservationsModule::check_in(const Call& c) {
             default: break;
         }
         holder_hash = one->holder_hash;
-        facts["holder"] = one->r.holder_masked;
+        facts.holder = one->r.holder_masked;
         found.push_back(std::move(*one));
     }
 
@@ -73,30 +73,26 @@ CommandResult ReservationsModule::check_in(const Call& c) {
     CheckInPlan plan = plan_check_in(hall, candidates, holder, today, c.now, rules);
     if (plan.refusal) return *plan.refusal;
 
-    Json early = Json::array();
     for (const Reservation* r : plan.early) {
         const ServiceItem* item = hall.catalogue().item(r->item);
-        early.push_back({{"reservation", r->id}, {"item", r->item}, {"item_name", item ? item->name : ""},
-                         {"slot_at", r->slot_at}, {"check_in_from", check_in_from(*r, rules)}});
+        facts.early.push_back({r->id, r->item, item ? item->name : "", r->slot_at, check_in_from(*r, rules)});
     }
-    facts["early"] = std::move(early);
     Work w;
     for (const CheckInPlan::Update& u : plan.updates)
         w.reservations.updates.push_back(ReservationUpdate{u.reservation, u.status, u.ticket, c.now});
     w.events = std::move(plan.events);
     int64_t now = c.now;
     w.reply = [facts, lines = plan.lines, now](const Hall& after) {
-        Json body = facts;
-        body["tickets"] = Json::array();
+        CheckInView body = facts;
         for (const CheckInPlan::Line& l : lines) {
             const Ticket* t = after.ticket(l.ticket);
             if (!t) continue;
-            Json view = ticket_view(after, *t, now);
-            view["existing"] = l.existing;
-            view["late"] = l.late;
-            body["tickets"].push_back(std::move(view));
+            TicketView view = ticket_view(after, *t, now);
+            view.existing = l.existing;
+            view.late = l.late;
+            body.tickets.push_back(std::move(view));
         }
-        return body;
+        return to_json(body);
     };
     w.summary = std::to_string(plan.updates.size()) + " checked in, " + std::to_string(plan.lines.size()) + " tickets";
     return w;

@@ -41,11 +41,7 @@ CommandResult TicketsModule::handle(const Call& c) {
             Work w;
             int64_t id = held->id;
             int64_t now = c.now;
-            w.reply = [id, now](const Hall& after) {
-                Json j = command_result(after, id, 0, now);
-                j["ticket"]["existing"] = true;
-                return j;
-            };
+            w.reply = [id, now](const Hall& after) { return command_result(after, id, 0, now, true); };
             w.summary = "existing ticket " + held->number;
             return w;
         }
