@@ -103,7 +103,7 @@ void Day::arrive(const SimEvent& ev) {
     const SimItem& s = sim_items()[ev.item];
     IssueTicket c{.item = "610702-" + s.code,
                   .klass = rng_->uniform() < cfg_.green_share ? TicketClass::green : TicketClass::normal};
-    Decision d = hall_->decide(c, ev.at);
+    Decision d = hall_->decide(c, ev.at, &wait_minutes);
     if (!d.ok()) throw std::runtime_error("issue refused: " + std::string(to_string(d.error.code)));
     const Ticket& t = *d.events.front().issued;
     TicketRecord r;

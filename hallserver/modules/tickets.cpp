@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "core/estimator.h"
 #include "core/idnumber.h"
 #include "modules/queries.h"
 #include "protocol/commands.h"
@@ -10,7 +11,7 @@
 namespace hallq {
 
 CommandResult decide_command(const Hall& hall, const Command& cmd, int64_t now) {
-    Decision d = hall.decide(cmd, now);
+    Decision d = hall.decide(cmd, now, &wait_minutes);
     if (!d.ok()) return d.error;
     Work w;
     int64_t ticket = d.events.front().ticket;

@@ -1,5 +1,6 @@
 // check_in.cpp - the check-in plan: reservations in, tickets and reservation updates out.
 #include "check_in.h"
+#include "estimator.h"
 
 namespace hallq {
 
@@ -33,7 +34,7 @@ CheckInPlan plan_check_in(const Hall& hall, const std::vector<Reservation>& cand
                           .slot_at = r.slot_at,
                           .holder = r.holder_masked,
                           .holder_key = holder.key};
-            Decision d = work.decide(c, now);
+            Decision d = work.decide(c, now, &wait_minutes);
             if (!d.ok()) {
                 CheckInPlan refused;
                 refused.refusal = d.error;

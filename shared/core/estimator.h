@@ -26,6 +26,8 @@ struct WaitEstimate {
 
 // `t` need not be in the hall yet (a ticket about to be issued).
 WaitEstimate estimate_wait(const Hall& hall, const Ticket& t, int64_t now);
+// The minutes of estimate_wait: the WaitEstimator the server gives Hall::decide (hall.h).
+inline int wait_minutes(const Hall& hall, const Ticket& t, int64_t now) { return estimate_wait(hall, t, now).minutes; }
 
 // A window's share of its attention for the queue at `rank` (0-based) in a profile of `size`
 // (harmonic weights; a capacity summary, e.g. for hallctl simulate — not used by the estimate).

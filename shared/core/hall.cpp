@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <set>
 
-#include "estimator.h"
 #include "idnumber.h"
 #include "policy.h"
 
@@ -50,8 +49,8 @@ Event Hall::setup(Catalogue catalogue, Policy policy, int64_t now) {
 }
 
 const Ticket* Hall::ticket(int64_t id) const {
-    auto it = tickets_.find(id);
-    return it == tickets_.end() ? nullptr : &it->second;
+    auto it = s_.tickets.find(id);
+    return it == s_.tickets.end() ? nullptr : &it->second;
 }
 
 const Ticket* Hall::ticket_by_number(const std::string& number) const {
@@ -60,8 +59,8 @@ const Ticket* Hall::ticket_by_number(const std::string& number) const {
 }
 
 const WindowStatus* Hall::window(int number) const {
-    auto it = windows_.find(number);
-    return it == windows_.end() ? nullptr : &it->second;
+    auto it = s_.windows.find(number);
+    return it == s_.windows.end() ? nullptr : &it->second;
 }
 
 const Ticket* Hall::active_ticket(const std::string& holder_key, const std::string& item) const {
@@ -69,7 +68,7 @@ const Ticket* Hall::active_ticket(const std::string& holder_key, const std::stri
     auto held = by_holder_.find(holder_key);
     if (held == by_holder_.end()) return nullptr;
     for (int64_t id : held->second) {
-        const Ticket& t = tickets_.at(id);
+        const Ticket& t = s_.tickets.at(id);
         if (t.item != item) continue;
         if (t.state == TicketState::waiting || t.state == TicketState::called ||
             t.state == TicketState::serving || t.state == TicketState::parked)
@@ -79,21 +78,28 @@ const Ticket* Hall::active_ticket(const std::string& holder_key, const std::stri
 }
 
 double Hall::service_seconds(const std::string& item, const std::string& queue) const {
-    if (auto it = learned_.find(item); it != learned_.end()) return it->second;
-    if (const ServiceItem* i = catalogue_->item(item)) return i->service_minutes * 60.0;
+    if (auto it = s_.learned.find(item); it != s_.learned.end()) return it->second;
+    if (const ServiceItem* i = s_.catalogue->item(item)) return i->service_minutes * 60.0;
     double sum = 0;
     int n = 0;
-    for (const auto& i : catalogue_->items) {
+    for (const auto& i : s_.catalogue->items) {
         if (i.queue != queue) continue;
-        auto it = learned_.find(i.code);
-        sum += it != learned_.end() ? it->second : i.service_minutes * 60.0;
+        auto it = s_.learned.find(i.code);
+        sum += it != s_.learned.end() ? it->second : i.service_minutes * 60.0;
         ++n;
     }
     return n ? sum / n : 600.0;
 }
 
-Decision Hall::decide(const Command& cmd, int64_t now) const {
-    return std::visit([&](const auto& body) { return decide_one(body, now); }, cmd);
+Decision Hall::decide(const Command& cmd, int64_t now, WaitEstimator estimate) const {
+    return std::visit(
+        [&](const auto& body) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(body)>, IssueTicket>)
+                return decide_one(body, now, estimate);
+            else
+                return decide_one(body, now);
+        },
+        cmd);
 }
 
 const Ticket* Hall::find_ticket(const TicketRef& ref) const {
@@ -105,29 +111,29 @@ Decision Hall::decide_one(const Rollover& c, int64_t now) const {
     if (c.day.empty()) return refuse(ErrorCode::bad_field, "day");
     // Days only move forward (ISO dates compare as text): a clock stepped back, or a later
     // rollover time, must never reopen a day whose numbers were already given out.
-    if (!day_.empty() && c.day <= day_) return refuse(ErrorCode::bad_state, "day " + c.day);
+    if (!s_.day.empty() && c.day <= s_.day) return refuse(ErrorCode::bad_state, "day " + c.day);
     Event e = event(EventType::day_rollover, now);
     e.day = c.day;
     return one(std::move(e));
 }
 
-Decision Hall::decide_one(const IssueTicket& c, int64_t now) const {
+Decision Hall::decide_one(const IssueTicket& c, int64_t now, WaitEstimator estimate) const {
     std::string letter = c.queue;
     if (!c.item.empty()) {
-        const ServiceItem* item = catalogue_->item(c.item);
+        const ServiceItem* item = s_.catalogue->item(c.item);
         if (!item) return refuse(ErrorCode::unknown_item, c.item);
         if (letter.empty()) letter = item->queue;
     }
     if (letter.empty()) return refuse(ErrorCode::bad_field, "queue or item");
-    if (!catalogue_->queue(letter)) return refuse(ErrorCode::unknown_queue, letter);
+    if (!s_.catalogue->queue(letter)) return refuse(ErrorCode::unknown_queue, letter);
     if (c.klass == TicketClass::reservation && c.reservation.empty())
         return refuse(ErrorCode::bad_field, "reservation");
-    auto counter = counters_.find(letter);
-    int serial = (counter == counters_.end() ? 0 : counter->second) + 1;
-    if (serial > policy_->max_serial) return refuse(ErrorCode::number_exhausted, letter);
+    auto counter = s_.counters.find(letter);
+    int serial = (counter == s_.counters.end() ? 0 : counter->second) + 1;
+    if (serial > s_.policy->max_serial) return refuse(ErrorCode::number_exhausted, letter);
 
     auto t = std::make_shared<Ticket>();
-    t->id = next_ticket_id_;
+    t->id = s_.next_ticket_id;
     t->queue = letter;
     t->serial = serial;
     t->number = format_ticket_number(letter, serial);
@@ -138,7 +144,7 @@ Decision Hall::decide_one(const IssueTicket& c, int64_t now) const {
     t->holder = c.holder;
     t->holder_key = c.holder_key;
     t->issued_at = now;
-    t->estimate_min = estimate_wait(*this, *t, now).minutes;
+    t->estimate_min = estimate ? estimate(*this, *t, now) : 0;
     Event e = event(EventType::ticket_issued, now, 0, t->id);
     e.issued = std::move(t);
     return one(std::move(e));
@@ -147,9 +153,9 @@ Decision Hall::decide_one(const IssueTicket& c, int64_t now) const {
 Decision Hall::decide_one(const ClerkLogin& c, int64_t now) const {
     const WindowStatus* w = window(c.window);
     if (!w) return unknown_window(c.window);
-    if (!catalogue_->clerk(c.clerk)) return refuse(ErrorCode::unknown_clerk, c.clerk);
+    if (!s_.catalogue->clerk(c.clerk)) return refuse(ErrorCode::unknown_clerk, c.clerk);
     if (!w->clerk.empty() && w->clerk != c.clerk) return refuse(ErrorCode::window_taken);
-    for (const auto& [n, o] : windows_)
+    for (const auto& [n, o] : s_.windows)
         if (n != w->number && o.clerk == c.clerk) return refuse(ErrorCode::clerk_elsewhere, std::to_string(n));
     if (w->clerk == c.clerk) return refuse(ErrorCode::window_state, "already logged in");
     Event e = event(EventType::clerk_logged_in, now, w->number);
@@ -196,12 +202,12 @@ Decision Hall::decide_one(const SetProfile& c, int64_t now) const {
     const WindowStatus* w = window(c.window);
     if (!w) return unknown_window(c.window);
     if (w->clerk.empty()) return refuse(ErrorCode::no_clerk);
-    const Clerk* who = catalogue_->clerk(w->clerk);
+    const Clerk* who = s_.catalogue->clerk(w->clerk);
     if (!who || !who->can_set_profile) return refuse(ErrorCode::not_allowed);
     if (c.profile.empty()) return refuse(ErrorCode::bad_field, "profile");
     std::set<std::string> seen;
     for (const auto& l : c.profile) {
-        if (!catalogue_->queue(l)) return refuse(ErrorCode::unknown_queue, l);
+        if (!s_.catalogue->queue(l)) return refuse(ErrorCode::unknown_queue, l);
         if (!seen.insert(l).second) return refuse(ErrorCode::bad_field, "duplicate " + l);
     }
     Event e = event(EventType::profile_changed, now, w->number);

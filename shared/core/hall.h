@@ -103,25 +103,51 @@ struct Decision {
     bool ok() const { return !events.empty(); }
 };
 
+// The hall's state: what a snapshot holds and apply() changes. The Hall keeps one, with indexes
+// over it; the codec writes and reads it.
+struct HallState {
+    std::shared_ptr<const Catalogue> catalogue = std::make_shared<Catalogue>();
+    std::shared_ptr<const Policy> policy = std::make_shared<Policy>();
+    std::string day;
+    int64_t next_ticket_id = 1;
+    std::map<std::string, int> counters;  // letter → last serial given today
+    std::map<int, WindowStatus> windows;
+    std::map<int64_t, Ticket> tickets;    // today's, by id
+    std::map<std::string, double> learned;  // item → learned mean service seconds
+    uint64_t seq = 0;
+};
+
+class Hall;
+// The wait printed on a new ticket, in minutes (estimator.h's wait_minutes, in the server). The
+// estimate is built on top of the hall, so the hall is given it; a ticket issued without one gets
+// estimate_min 0.
+using WaitEstimator = int (*)(const Hall& hall, const Ticket& ticket, int64_t now);
+
 class Hall {
 public:
+    Hall() = default;
+    // A hall in a state written by the protocol codec (snapshot); the indexes are rebuilt.
+    explicit Hall(HallState state);
+
     // Events to (re)configure the hall: catalogue and policy. Windows keep their state where they
     // still exist.
     static Event setup(Catalogue catalogue, Policy policy, int64_t now);
 
     // The events of a command (one body type per command: command.h), or why it is refused.
-    Decision decide(const Command& cmd, int64_t now) const;
+    // A new ticket's printed wait comes from `estimate`.
+    Decision decide(const Command& cmd, int64_t now, WaitEstimator estimate = nullptr) const;
     void apply(const Event& e);
 
-    const Catalogue& catalogue() const { return *catalogue_; }
-    const Policy& policy() const { return *policy_; }
-    const std::string& day() const { return day_; }
-    int64_t next_ticket_id() const { return next_ticket_id_; }
-    const std::map<std::string, int>& counters() const { return counters_; }
-    const std::map<int, WindowStatus>& windows() const { return windows_; }
-    const std::map<int64_t, Ticket>& tickets() const { return tickets_; }
-    const std::map<std::string, double>& learned_seconds() const { return learned_; }
-    uint64_t seq() const { return seq_; }
+    const HallState& state() const { return s_; }
+    const Catalogue& catalogue() const { return *s_.catalogue; }
+    const Policy& policy() const { return *s_.policy; }
+    const std::string& day() const { return s_.day; }
+    int64_t next_ticket_id() const { return s_.next_ticket_id; }
+    const std::map<std::string, int>& counters() const { return s_.counters; }
+    const std::map<int, WindowStatus>& windows() const { return s_.windows; }
+    const std::map<int64_t, Ticket>& tickets() const { return s_.tickets; }
+    const std::map<std::string, double>& learned_seconds() const { return s_.learned; }
+    uint64_t seq() const { return s_.seq; }
 
     const Ticket* ticket(int64_t id) const;
     const Ticket* ticket_by_number(const std::string& number) const;
@@ -151,25 +177,12 @@ public:
     const DayCalls& day_calls() const { return calls_; }
     const std::map<std::string, int>& done_by_queue() const { return done_; }  // finished today, per queue
 
-    // Restores a state written by the protocol codec (snapshot).
-    struct Parts {
-        std::shared_ptr<const Catalogue> catalogue;
-        std::shared_ptr<const Policy> policy;
-        std::string day;
-        int64_t next_ticket_id = 1;
-        std::map<std::string, int> counters;
-        std::map<int, WindowStatus> windows;
-        std::map<int64_t, Ticket> tickets;
-        std::map<std::string, double> learned;
-        uint64_t seq = 0;
-    };
-    static Hall from_parts(Parts p);
-    void set_seq(uint64_t s) { seq_ = s; }
+    void set_seq(uint64_t s) { s_.seq = s; }
 
 private:
     // One per command body: hall.cpp (issue, rollover, clerks and windows), hall_tickets.cpp
     // (calling, the window's current ticket, cancelling, rating).
-    Decision decide_one(const IssueTicket& c, int64_t now) const;
+    Decision decide_one(const IssueTicket& c, int64_t now, WaitEstimator estimate) const;
     Decision decide_one(const CancelTicket& c, int64_t now) const;
     Decision decide_one(const ClerkLogin& c, int64_t now) const;
     Decision decide_one(const ClerkLogout& c, int64_t now) const;
@@ -192,15 +205,8 @@ private:
     void index(const Ticket& t, int sign);  // adds (+1) or removes (-1) a ticket from the indexes
     void clear_indexes();
 
-    std::shared_ptr<const Catalogue> catalogue_ = std::make_shared<Catalogue>();
-    std::shared_ptr<const Policy> policy_ = std::make_shared<Policy>();
-    std::string day_;
-    int64_t next_ticket_id_ = 1;
-    std::map<std::string, int> counters_;
-    std::map<int, WindowStatus> windows_;
-    std::map<int64_t, Ticket> tickets_;
-    std::map<std::string, double> learned_;
-    uint64_t seq_ = 0;
+    HallState s_;
+    // Indexes over s_, kept by apply().
     std::map<std::string, int64_t> by_number_;
     std::map<std::string, std::set<int64_t>> by_holder_;  // holder key → tickets
     std::set<int64_t> waiting_, targeted_;

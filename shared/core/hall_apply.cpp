@@ -6,23 +6,14 @@
 
 namespace hallq {
 
-Hall Hall::from_parts(Parts p) {
-    Hall h;
-    if (p.catalogue) h.catalogue_ = std::move(p.catalogue);
-    if (p.policy) h.policy_ = std::move(p.policy);
-    h.day_ = std::move(p.day);
-    h.next_ticket_id_ = p.next_ticket_id;
-    h.counters_ = std::move(p.counters);
-    h.windows_ = std::move(p.windows);
-    h.tickets_ = std::move(p.tickets);
-    h.learned_ = std::move(p.learned);
-    h.seq_ = p.seq;
-    for (const auto& [id, t] : h.tickets_) {
-        h.by_number_.emplace(t.number, id);
-        if (!t.holder_key.empty()) h.by_holder_[t.holder_key].insert(id);
-        h.index(t, +1);
+Hall::Hall(HallState state) : s_(std::move(state)) {
+    if (!s_.catalogue) s_.catalogue = std::make_shared<Catalogue>();
+    if (!s_.policy) s_.policy = std::make_shared<Policy>();
+    for (const auto& [id, t] : s_.tickets) {
+        by_number_.emplace(t.number, id);
+        if (!t.holder_key.empty()) by_holder_[t.holder_key].insert(id);
+        index(t, +1);
     }
-    return h;
 }
 
 void Hall::DayCalls::count(const Ticket& t, int sign) {
@@ -62,28 +53,28 @@ void Hall::clear_indexes() {
 }
 
 void Hall::apply(const Event& e) {
-    if (e.seq > seq_) seq_ = e.seq;
+    if (e.seq > s_.seq) s_.seq = e.seq;
     switch (e.type) {
         case EventType::hall_setup: {
-            if (e.catalogue) catalogue_ = e.catalogue;
-            if (e.policy) policy_ = e.policy;
+            if (e.catalogue) s_.catalogue = e.catalogue;
+            if (e.policy) s_.policy = e.policy;
             std::set<int> defined;
-            for (const auto& def : catalogue_->windows) {
+            for (const auto& def : s_.catalogue->windows) {
                 defined.insert(def.number);
-                auto& w = windows_[def.number];
+                auto& w = s_.windows[def.number];
                 w.number = def.number;
                 w.profile = def.profile;
             }
-            for (auto it = windows_.begin(); it != windows_.end();)
-                it = defined.count(it->first) ? std::next(it) : windows_.erase(it);
+            for (auto it = s_.windows.begin(); it != s_.windows.end();)
+                it = defined.count(it->first) ? std::next(it) : s_.windows.erase(it);
             return;
         }
         case EventType::day_rollover:
-            day_ = e.day;
-            counters_.clear();
-            tickets_.clear();
+            s_.day = e.day;
+            s_.counters.clear();
+            s_.tickets.clear();
             clear_indexes();
-            for (auto& [n, w] : windows_) {
+            for (auto& [n, w] : s_.windows) {
                 w.state = WindowState::closed;
                 w.clerk.clear();
                 w.current = 0;
@@ -99,17 +90,17 @@ void Hall::apply(const Event& e) {
                 if (auto h = by_holder_.find(before->holder_key); h != by_holder_.end()) h->second.erase(before->id);
                 index(*before, -1);
             }
-            tickets_[e.issued->id] = *e.issued;
+            s_.tickets[e.issued->id] = *e.issued;
             by_number_.emplace(e.issued->number, e.issued->id);
             if (!e.issued->holder_key.empty()) by_holder_[e.issued->holder_key].insert(e.issued->id);
             index(*e.issued, +1);
-            counters_[e.issued->queue] = e.issued->serial;
-            if (e.issued->id >= next_ticket_id_) next_ticket_id_ = e.issued->id + 1;
+            s_.counters[e.issued->queue] = e.issued->serial;
+            if (e.issued->id >= s_.next_ticket_id) s_.next_ticket_id = e.issued->id + 1;
             return;
         default: break;
     }
-    auto wit = windows_.find(e.window);
-    WindowStatus* w = wit == windows_.end() ? nullptr : &wit->second;
+    auto wit = s_.windows.find(e.window);
+    WindowStatus* w = wit == s_.windows.end() ? nullptr : &wit->second;
     if (w) {
         switch (e.type) {
             case EventType::clerk_logged_in: w->clerk = e.clerk; return;
@@ -124,19 +115,19 @@ void Hall::apply(const Event& e) {
             default: break;
         }
     }
-    auto tit = tickets_.find(e.ticket);
-    if (tit == tickets_.end()) return;
+    auto tit = s_.tickets.find(e.ticket);
+    if (tit == s_.tickets.end()) return;
     index(tit->second, -1);
     apply_ticket_event(e);
     index(tit->second, +1);
 }
 
 void Hall::apply_ticket_event(const Event& e) {
-    auto tit = tickets_.find(e.ticket);
-    if (tit == tickets_.end()) return;
+    auto tit = s_.tickets.find(e.ticket);
+    if (tit == s_.tickets.end()) return;
     Ticket& t = tit->second;
-    auto wit = windows_.find(e.window);
-    WindowStatus* w = wit == windows_.end() ? nullptr : &wit->second;
+    auto wit = s_.windows.find(e.window);
+    WindowStatus* w = wit == s_.windows.end() ? nullptr : &wit->second;
     auto release = [&] {
         if (w && w->current == t.id) w->current = 0;
     };
@@ -181,7 +172,7 @@ void Hall::apply_ticket_event(const Event& e) {
                 // as far as a quarter or four times the current value.
                 double old = service_seconds(key, t.queue);
                 double sample = std::clamp(seconds, old / 4, old * 4);
-                learned_[key] = old + policy_->learning_rate * (sample - old);
+                s_.learned[key] = old + s_.policy->learning_rate * (sample - old);
             }
             return;
         }

@@ -127,8 +127,8 @@ Decision Hall::decide_one(const Resume& c, int64_t now) const {
 Decision Hall::decide_one(const Recall& c, int64_t now) const {
     auto [w, cur, refusal] = current_ticket(*this, c.window, {TicketState::called});
     if (!cur) return refusal;
-    if (cur->recalls >= policy_->recall_limit) return refuse(ErrorCode::recall_limit);
-    if (now - cur->last_called_at < int64_t(policy_->recall_cooldown_s) * 1000)
+    if (cur->recalls >= s_.policy->recall_limit) return refuse(ErrorCode::recall_limit);
+    if (now - cur->last_called_at < int64_t(s_.policy->recall_cooldown_s) * 1000)
         return refuse(ErrorCode::recall_cooldown);
     return one(EventType::ticket_recalled, now, w->number, cur->id);
 }
@@ -149,7 +149,7 @@ Decision Hall::decide_one(const Finish& c, int64_t now) const {
     auto [w, cur, refusal] = current_ticket(*this, c.window, {TicketState::serving});
     if (!cur) return refusal;
     for (const auto& i : c.items)
-        if (!catalogue_->item(i)) return refuse(ErrorCode::unknown_item, i);
+        if (!s_.catalogue->item(i)) return refuse(ErrorCode::unknown_item, i);
     std::string outcome = c.outcome.empty() ? "handled" : c.outcome;
     if (!known_outcome(outcome)) return refuse(ErrorCode::bad_field, "outcome");
     Decision d = one(EventType::ticket_finished, now, w->number, cur->id);
@@ -172,7 +172,7 @@ Decision Hall::decide_one(const Transfer& c, int64_t now) const {
     if (!cur) return refusal;
     bool to_queue = !c.target_queue.empty(), to_window = c.target_window != 0;
     if (to_queue == to_window) return refuse(ErrorCode::bad_field, "target_queue or target_window");
-    if (to_queue && !catalogue_->queue(c.target_queue)) return refuse(ErrorCode::unknown_queue, c.target_queue);
+    if (to_queue && !s_.catalogue->queue(c.target_queue)) return refuse(ErrorCode::unknown_queue, c.target_queue);
     if (to_window && !window(c.target_window))
         return refuse(ErrorCode::unknown_window, std::to_string(c.target_window));
     if ((to_queue && c.target_queue == cur->queue && !cur->target_window) ||

@@ -139,7 +139,7 @@ Json snapshot_json(const Hall& h, bool with_tickets) {
 
 Hall hall_from_snapshot(const Json& j) {
     if (!j.is_object()) throw CodecError("snapshot must be an object");
-    Hall::Parts p;
+    HallState p;
     p.seq = json_get<uint64_t>(j, "seq", 0);
     p.day = json_get<std::string>(j, "day", "");
     p.next_ticket_id = json_get<int64_t>(j, "next_ticket_id", 1);
@@ -172,7 +172,7 @@ Hall hall_from_snapshot(const Json& j) {
         Ticket x = ticket_from_json(t);
         p.tickets[x.id] = std::move(x);
     }
-    return Hall::from_parts(std::move(p));
+    return Hall(std::move(p));
 }
 
 }  // namespace hallq

@@ -18,9 +18,10 @@ inline Catalogue small_catalogue() {
 
 constexpr int64_t kMorning = 1795309200000;  // a weekday, 09:00 local (UTC+8) — any fixed time works
 
-// Applies a decision's events with increasing sequence numbers; fails the test if refused.
-inline std::vector<Event> run(Hall& h, const Command& c, int64_t now) {
-    Decision d = h.decide(c, now);
+// Applies a decision's events with increasing sequence numbers; fails the test if refused. A new
+// ticket's printed wait comes from `estimate` (none: 0, as the hall alone gives).
+inline std::vector<Event> run(Hall& h, const Command& c, int64_t now, WaitEstimator estimate = nullptr) {
+    Decision d = h.decide(c, now, estimate);
     INFO("refused: " << to_string(d.error.code) << " " << d.error.detail);
     REQUIRE(d.ok());
     for (Event& e : d.events) {

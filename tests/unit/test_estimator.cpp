@@ -93,8 +93,10 @@ TEST_CASE("estimator: the rest of the service under way, then the people ahead")
         CHECK(estimate_wait(h, probe("C"), now).minutes == 0);
     }
     SECTION("the estimate given at issue is kept on the ticket") {
-        auto t = run(h, issue_item("B", "T-RS-001"), now).front().issued;
+        auto t = run(h, issue_item("B", "T-RS-001"), now, &wait_minutes).front().issued;
         CHECK(t->estimate_min == 22);
+        // The hall alone knows no estimate: the server gives it the estimator.
+        CHECK(h.decide(issue_item("B", "T-RS-001"), now).events.front().issued->estimate_min == 0);
     }
 }
 
