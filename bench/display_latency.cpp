@@ -25,6 +25,7 @@
 #include "alsa_file_config.h"
 #include "bench_common.h"
 #include "net/request_client.h"
+#include "protocol/messages.h"
 
 extern char** environ;
 namespace fs = std::filesystem;
@@ -158,14 +159,14 @@ int main(int argc, char** argv) {
     hallq::RequestClient desk(req, "bench-desk");
     const int windows = 2;
     for (int w = 1; w <= windows; ++w) {
-        desk.request("clerk_login", hallq::Json{{"window", w}, {"clerk", "c0" + std::to_string(w)}, {"password", "hallq2026"}});
+        desk.request(hallq::MessageType::clerk_login, hallq::Json{{"window", w}, {"clerk", "c0" + std::to_string(w)}, {"password", "hallq2026"}});
         desk.request("window_open", hallq::Json{{"window", w}});
     }
     Stats commit, frame, voice;
     for (int i = 0; i < calls + 5; ++i) {
         int w = 1 + i % windows;
         desk.request(hallq::MessageType::issue_ticket, hallq::Json{{"queue", "A"}});
-        desk.request("no_show", hallq::Json{{"window", w}});  // frees the window (refused when idle)
+        desk.request(hallq::MessageType::no_show, hallq::Json{{"window", w}});  // frees the window (refused when idle)
         auto t0 = Clock::now();
         auto reply = desk.request(hallq::MessageType::call_next, hallq::Json{{"window", w}});
         auto t1 = Clock::now();

@@ -15,6 +15,7 @@
 
 #include "common.h"
 #include "net/request_client.h"
+#include "protocol/messages.h"
 
 namespace fs = std::filesystem;
 
@@ -28,7 +29,7 @@ void open_windows(const std::string& requests, int n) {
             hallq::RequestClient c(requests, "login" + std::to_string(t));
             c.set_timeout(std::chrono::seconds(30));
             for (int w; (w = next++) <= n;) {
-                auto r = c.request("clerk_login", hallq::Json{{"window", w}, {"clerk", clerk_id(w)}, {"password", "hallq2026"}});
+                auto r = c.request(hallq::MessageType::clerk_login, hallq::Json{{"window", w}, {"clerk", clerk_id(w)}, {"password", "hallq2026"}});
                 if (!r || !r->ok) die("clerk_login at window " + std::to_string(w) + " refused");
                 r = c.request("window_open", hallq::Json{{"window", w}});
                 if (!r || !r->ok) die("window_open " + std::to_string(w) + " refused");
@@ -159,7 +160,7 @@ std::string run_fanout(const Options& o) {
                 auto r = c.request(hallq::MessageType::call_next, hallq::Json{{"window", w}});
                 if (!r || !r->ok) die("call_next at window " + std::to_string(w) + " refused");
                 seq_of[size_t(i)] = r->body["seq"].get<int64_t>();
-                r = c.request("no_show", hallq::Json{{"window", w}});  // frees the window
+                r = c.request(hallq::MessageType::no_show, hallq::Json{{"window", w}});  // frees the window
                 if (!r || !r->ok) die("no_show at window " + std::to_string(w) + " refused");
                 uint64_t s = r->body["seq"].get<uint64_t>(), prev = last_seq.load();
                 while (s > prev && !last_seq.compare_exchange_weak(prev, s)) {}

@@ -16,7 +16,7 @@ namespace {
 const char* const kOutcomes[] = {"handled", "materials_missing", "referred", "not_handled"};
 }
 
-ActionForm::ActionForm(wxWindow* parent, std::function<void(const std::string&, const Json&)> on_confirm)
+ActionForm::ActionForm(wxWindow* parent, std::function<void(MessageType, const Json&)> on_confirm)
     : wxPanel(parent), confirm_(std::move(on_confirm)) {
     auto* col = new wxBoxSizer(wxVERTICAL);
     title_ = new wxStaticText(this, wxID_ANY, "");
@@ -133,11 +133,11 @@ bool ActionForm::open(DeskAction a, const Hall& hall, const DeskView& v, const s
 void ActionForm::confirm() {
     if (!open_) return;
     Json body{{"window", window_}};
-    std::string type;
+    MessageType type;
     std::string text = text_->GetValue().ToStdString(wxConvUTF8);
     switch (action_) {
         case DeskAction::finish: {
-            type = "finish";
+            type = MessageType::finish;
             Json items = Json::array();
             for (size_t i = 0; i < item_codes_.size(); ++i)
                 if (items_->IsChecked(unsigned(i))) items.push_back(item_codes_[i]);
@@ -146,7 +146,7 @@ void ActionForm::confirm() {
             break;
         }
         case DeskAction::transfer: {
-            type = "transfer";
+            type = MessageType::transfer;
             long target = 0;
             if (target_window_->GetValue().ToLong(&target) && target > 0) body["target_window"] = int(target);
             else body["target_queue"] = queue_letters_.at(size_t(std::max(0, target_queue_->GetSelection())));
@@ -154,11 +154,11 @@ void ActionForm::confirm() {
             break;
         }
         case DeskAction::park:
-            type = "park";
+            type = MessageType::park;
             if (!text.empty()) body["note"] = text;
             break;
         case DeskAction::call_ticket:
-            type = "call_ticket";
+            type = MessageType::call_ticket;
             if (ticket_->GetSelection() < 0) return;
             body["ticket"] = ticket_->GetStringSelection().ToStdString(wxConvUTF8);
             body["reason"] = text;

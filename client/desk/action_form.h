@@ -8,6 +8,7 @@
 #include "core/hall.h"
 #include "desk_model.h"
 #include "protocol/json.h"
+#include "protocol/messages.h"
 
 class wxStaticText;
 class wxChoice;
@@ -21,7 +22,7 @@ namespace hallq {
 class ActionForm : public wxPanel {
 public:
     // `confirm` gets the request type and body.
-    ActionForm(wxWindow* parent, std::function<void(const std::string&, const Json&)> confirm);
+    ActionForm(wxWindow* parent, std::function<void(MessageType, const Json&)> confirm);
     // Opens the form for `a` at `window`; false if `a` needs no form.
     bool open(DeskAction a, const Hall& hall, const DeskView& view, const std::string& chosen_ticket);
     bool is_open() const { return open_; }
@@ -42,7 +43,7 @@ private:
     wxTextCtrl* text_;  // note or reason
     wxStaticText* text_label_;
     wxButton *ok_, *cancel_;
-    std::function<void(const std::string&, const Json&)> confirm_;
+    std::function<void(MessageType, const Json&)> confirm_;
 };
 
 }  // namespace hallq

@@ -71,7 +71,7 @@ DeskFrame::DeskFrame(const DeskOptions& o)
     auto* middle = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
     ticket_ = new TicketPanel(desk_);
-    form_ = new ActionForm(desk_, [this](const std::string& type, const Json& body) { send(type, body); });
+    form_ = new ActionForm(desk_, [this](MessageType type, const Json& body) { send(type, body); });
     left->Add(ticket_, 1, wxEXPAND);
     left->Add(form_, 0, wxEXPAND);
     middle->Add(left, 1, wxEXPAND | wxALL, 4);

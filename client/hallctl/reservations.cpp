@@ -2,6 +2,7 @@
 #include "core/local_time.h"
 #include "protocol/replies.h"
 #include "reservations.h"
+#include "protocol/messages.h"
 
 #include <cstdio>
 #include <ctime>
@@ -58,7 +59,7 @@ int import_file(RequestClient& client, const std::string& path) {
     for (size_t start = 0, batch = 0; start < total; start += kBatch, ++batch) {
         size_t end = std::min(total, start + kBatch);
         Json body{{"reservations", Json(list->begin() + long(start), list->begin() + long(end))}};
-        auto reply = client.request("import_reservations", body, import_batch_rid(body, batch));
+        auto reply = client.request(MessageType::import_reservations, body, import_batch_rid(body, batch));
         if (!reply) return unreachable();
         if (!reply->ok) {
             int code = refused(*reply, file_detail(reply->error.detail, start));

@@ -15,6 +15,7 @@
 #include "net/request_client.h"
 #include "protocol/codec.h"
 #include "protocol/replies.h"
+#include "protocol/messages.h"
 
 namespace hallq::ctl {
 
@@ -95,7 +96,7 @@ void clerk(Sim& sim, const WindowDef& w, const Clerk& who) {
     // The demo password (hallserver --demo), unless $HALLQ_PASSWORD names another.
     const char* env = std::getenv("HALLQ_PASSWORD");
     std::string password = env && *env ? env : "hallq2026";
-    client.request("clerk_login", Json{{"window", w.number}, {"clerk", who.id}, {"password", password}});
+    client.request(MessageType::clerk_login, Json{{"window", w.number}, {"clerk", who.id}, {"password", password}});
     client.request("window_open", win);
     while (!sim.done) {
         auto r = client.request(MessageType::call_next, win);
@@ -104,7 +105,7 @@ void clerk(Sim& sim, const WindowDef& w, const Clerk& who) {
             continue;
         }
         if (!r->ok) {
-            if (r->error.code == ErrorCode::window_busy) client.request("no_show", win);
+            if (r->error.code == ErrorCode::window_busy) client.request(MessageType::no_show, win);
             sim.pause(20);
             continue;
         }
@@ -112,7 +113,7 @@ void clerk(Sim& sim, const WindowDef& w, const Clerk& who) {
         if (absent(rng)) {
             client.request("recall", win);
             sim.pause(30);
-            client.request("no_show", win);
+            client.request(MessageType::no_show, win);
             continue;
         }
         client.request("start", win);
