@@ -10,7 +10,15 @@ Error err(ErrorCode code, std::string detail = {}) { return Error{code, std::mov
 std::variant<Request, Error> parse_request(std::string_view bytes, std::string* rid_out) {
     if (bytes.size() > kMaxMessageBytes)
         return err(ErrorCode::too_large, std::to_string(bytes.size()) + " bytes");
-    Json j = Json::parse(bytes.begin(), bytes.end(), nullptr, false);
+    // Nesting is bounded before anything walks the body: the code after the parser (field checks,
+    // masking, fingerprints) recurses, and a body of 50,000 brackets must not exhaust its stack.
+    bool too_deep = false;
+    auto depth = [&too_deep](int d, Json::parse_event_t, Json&) {
+        if (d > kMaxNesting) too_deep = true;
+        return !too_deep;
+    };
+    Json j = Json::parse(bytes.begin(), bytes.end(), depth, false);
+    if (too_deep) return err(ErrorCode::bad_json, "nested deeper than " + std::to_string(kMaxNesting) + " levels");
     if (j.is_discarded()) return err(ErrorCode::bad_json);
     if (!j.is_object()) return err(ErrorCode::bad_json, "not an object");
     Request r;
@@ -32,7 +40,7 @@ std::variant<Request, Error> parse_request(std::string_view bytes, std::string* 
         return err(ErrorCode::bad_field, "type");
     r.type = t->get<std::string>();
     if (r.rid.empty()) return err(ErrorCode::bad_field, "rid");
-    if (auto b = j.find("body"); b != j.end()) {
+    if (auto b = j.find("body"); b != j.end() && !b->is_null()) {  // null counts as absent
         if (!b->is_object()) return err(ErrorCode::bad_field, "body must be an object");
         r.body = *b;
     }

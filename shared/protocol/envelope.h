@@ -20,6 +20,7 @@ namespace hallq {
 constexpr int kProtocolVersion = 1;
 constexpr size_t kMaxMessageBytes = 64 * 1024;
 constexpr size_t kMaxRequestIdBytes = 128;
+constexpr int kMaxNesting = 32;  // deepest level of objects and arrays in a request (the envelope is level 0)
 
 struct Request {
     std::string type;

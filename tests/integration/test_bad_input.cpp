@@ -51,8 +51,17 @@ TEST_CASE("bad requests are refused with a reason and change nothing") {
     };
     const std::string born_2100 = std::string("11010521000101001") + id_check_char("11010521000101001");
     std::string huge = request("issue_ticket", Json{{"queue", "A"}, {"note", std::string(70000, 'x')}});
+    // 26,000 brackets in a field the command does not take: 52 KB, under the size limit.
+    auto nested = [](const char* type, const char* body) {
+        return std::string(R"({"v":1,"type":")") + type + R"(","rid":"deep","body":{)" + body + R"(,"foo":)" +
+               std::string(26000, '[') + std::string(26000, ']') + "}}";
+    };
     std::vector<Case> cases = {
         {"not JSON", {"{this is not json"}, ErrorCode::bad_json},
+        {"a body nested 26,000 deep", {nested("issue_ticket", R"("queue":"A")")}, ErrorCode::bad_json,
+         "nested deeper than 32 levels"},
+        {"a window command nested 26,000 deep", {nested("window_open", R"("window":1)")}, ErrorCode::bad_json,
+         "nested deeper than 32 levels"},
         {"JSON array", {"[1,2,3]"}, ErrorCode::bad_json},
         {"empty frame", {""}, ErrorCode::bad_json},
         {"wrong version", {request("issue_ticket", Json{{"queue", "A"}}, 2)}, ErrorCode::bad_version},

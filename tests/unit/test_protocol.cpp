@@ -68,6 +68,20 @@ TEST_CASE("envelope: bad requests are refused with a reason, keeping the request
     CHECK(detail(R"({"type":"ping","rid":"a"})") == "missing v");
     CHECK(detail(R"({"v":"1","type":"ping","rid":"a"})") == "v must be a whole number");
     CHECK(detail(R"({"v":2,"type":"ping","rid":"a"})") == "v=2");
+    // Nesting is bounded: an array at level 32 (the envelope is level 0, the body 1) is read, one
+    // deeper is refused before anything walks it.
+    auto nested = [](int levels) {
+        return R"({"v":1,"type":"issue_ticket","rid":"d","body":{"queue":"A","x":)" + std::string(levels, '[') +
+               std::string(levels, ']') + "}}";
+    };
+    CHECK(std::holds_alternative<Request>(parse_request(nested(31))));
+    CHECK(detail(nested(32)) == "nested deeper than 32 levels");
+    CHECK(detail(nested(25000)) == "nested deeper than 32 levels");
+    // A null body counts as absent: {}.
+    auto null_body = parse_request(R"({"v":1,"type":"ping","rid":"n","body":null})");
+    INFO((std::holds_alternative<Error>(null_body) ? std::get<Error>(null_body).detail : ""));
+    REQUIRE(std::holds_alternative<Request>(null_body));
+    CHECK(std::get<Request>(null_body).body == Json::object());
     std::string rid;
     parse_request(R"({"v":9,"type":"ping","rid":"kiosk1-7"})", &rid);
     CHECK(rid == "kiosk1-7");
