@@ -1,6 +1,8 @@
 // config.cpp - config file parsing and the service-day calendar.
 #include "config.h"
 
+#include <filesystem>
+
 #include <ctime>
 #include <fstream>
 #include <map>
@@ -52,7 +54,7 @@ bool load_config_file(const std::string& path, ServerConfig& cfg, std::string& e
         {"database", T::string},      {"request_endpoint", T::string}, {"event_endpoint", T::string},
         {"catalogue", T::string},     {"rollover_time", T::string},    {"heartbeat_ms", T::number_integer},
         {"snapshot_every", T::number_integer}, {"log_level", T::string}, {"policy", T::object},
-        {"identity_key", T::string},  {"green_channel_age", T::number_integer},
+        {"identity_key", T::string},  {"green_channel_age", T::number_integer}, {"keys", T::string},
         {"reservations", T::object}};
     const std::map<std::string, T> kPolicy = {
         {"max_priority_streak", T::number_integer}, {"aging_minutes", T::number_integer},
@@ -76,6 +78,7 @@ bool load_config_file(const std::string& path, ServerConfig& cfg, std::string& e
     cfg.snapshot_every = json_get<int>(j, "snapshot_every", cfg.snapshot_every);
     cfg.log_level = json_get<std::string>(j, "log_level", cfg.log_level);
     cfg.identity_key = json_get<std::string>(j, "identity_key", cfg.identity_key);
+    cfg.keys = json_get<std::string>(j, "keys", cfg.keys);
     cfg.green_channel_age = json_get<int>(j, "green_channel_age", cfg.green_channel_age);
     if (j.contains("reservations")) {
         cfg.check_in.early_minutes = json_get<int>(j["reservations"], "early_minutes", cfg.check_in.early_minutes);
@@ -130,6 +133,12 @@ int64_t local_time_ms(const std::string& day, int minutes) {
     tm.tm_min = minutes % 60;
     tm.tm_isdst = -1;
     return int64_t(std::mktime(&tm)) * 1000;
+}
+
+std::string ServerConfig::keys_dir() const {
+    if (!keys.empty()) return keys;
+    std::filesystem::path dir = std::filesystem::path(database).parent_path();
+    return (dir.empty() ? std::filesystem::path("hallq-keys") : dir / "hallq-keys").string();
 }
 
 }  // namespace hallq

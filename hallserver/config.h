@@ -19,10 +19,12 @@ struct ServerConfig {
     std::string log_level = "info";
     Policy policy;
     std::string identity_key;    // key file of the identity vault; empty: database + ".key"
+    std::string keys;            // key directory (keys.h); empty: "hallq-keys" beside the database
     int green_channel_age = 70;  // ID holders this old get green tickets; 0: off
     CheckInRules check_in;       // "reservations": early_minutes, late_minutes
 
     std::string identity_key_path() const { return identity_key.empty() ? database + ".key" : identity_key; }
+    std::string keys_dir() const;
 };
 
 // Reads a JSON config file over `cfg`. On failure returns false with a message naming the problem.

@@ -1,6 +1,8 @@
 // credentials.cpp - argon2id hashing through libsodium, demo passwords, the failed-login limit.
 #include "credentials.h"
 
+#include <algorithm>
+
 #include <sodium.h>
 
 #include <mutex>
@@ -45,28 +47,25 @@ int seed_passwords(Store& store, const Catalogue& catalogue, const std::string& 
     return seeded;
 }
 
-bool LoginGuard::locked(const std::string& clerk, int64_t now) const {
-    auto it = clerks_.find(clerk);
-    return it != clerks_.end() && now < it->second.locked_until;
-}
-
-bool LoginGuard::failed(const std::string& clerk, int64_t now) {
-    if (clerks_.size() > 10000) forget_old(now);  // ids are the caller's text: keep the map small
-    Record& r = clerks_[clerk];
-    r.failures.push_back(now);
-    while (!r.failures.empty() && r.failures.front() <= now - kWindowMs) r.failures.pop_front();
-    if (int(r.failures.size()) < kMaxFailures) return false;
-    r.failures.clear();
-    r.locked_until = now + kLockMs;
-    return true;
-}
-
-void LoginGuard::forget_old(int64_t now) {
-    for (auto it = clerks_.begin(); it != clerks_.end();) {
-        const Record& r = it->second;
-        bool stale = now >= r.locked_until && (r.failures.empty() || r.failures.back() <= now - kWindowMs);
-        it = stale ? clerks_.erase(it) : std::next(it);
+LoginFailures LoginLockout::failed(LoginFailures f, int64_t now) {
+    if (f.failures < kMaxFailures && f.first_at <= now - kWindowMs) f.failures = 0;  // an old streak
+    if (f.failures == 0) f.first_at = now;
+    ++f.failures;
+    if (f.failures >= kMaxFailures) {
+        int doublings = std::min(f.failures - kMaxFailures, 4);
+        f.locked_until = now + std::min(kLockMs << doublings, kMaxLockMs);
     }
+    return f;
+}
+
+bool CheckBudget::take(const std::string& device, int64_t now) {
+    Bucket& b = buckets_[device];
+    if (b.at == 0) b.at = now;
+    b.tokens = std::min<double>(kBurst, b.tokens + double(now - b.at) / double(kRefillMs));
+    b.at = now;
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
 }
 
 }  // namespace hallq

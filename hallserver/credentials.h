@@ -4,9 +4,10 @@
 // stored, logged or put into a reply.
 #pragma once
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <string>
+
+#include "store.h"
 
 namespace hallq {
 
@@ -29,26 +30,35 @@ inline constexpr const char* kDemoPassword = "hallq2026";
 // Returns how many clerks got one. Throws StoreError.
 int seed_passwords(Store& store, const Catalogue& catalogue, const std::string& password, int64_t now);
 
-// Failed logins per clerk id, in memory: after kMaxFailures within kWindowMs the clerk id is
-// refused for kLockMs, whatever password it comes with. A success clears the count.
-class LoginGuard {
-public:
+// The login lockout, per (clerk id, device) and kept in the store (table login_failures), so it
+// survives a restart and wrong guesses from one device never lock the clerk out of their own desk.
+// After kMaxFailures failures within kWindowMs the pair is refused for kLockMs; every further
+// failure after a lock doubles it, up to kMaxLockMs. A success clears the pair.
+struct LoginLockout {
     static constexpr int kMaxFailures = 5;
     static constexpr int64_t kWindowMs = 10 * 60 * 1000;
     static constexpr int64_t kLockMs = 5 * 60 * 1000;
+    static constexpr int64_t kMaxLockMs = 80 * 60 * 1000;
 
-    bool locked(const std::string& clerk, int64_t now) const;
-    // Counts a failure; returns true when it locks the clerk id.
-    bool failed(const std::string& clerk, int64_t now);
-    void succeeded(const std::string& clerk) { clerks_.erase(clerk); }
+    // `f` after one more failure at `now`.
+    static LoginFailures failed(LoginFailures f, int64_t now);
+    static bool locked(const LoginFailures& f, int64_t now) { return now < f.locked_until; }
+};
+
+// Password checks per device: a burst of kBurst, then one per kRefillMs. Beyond, a login is
+// refused (rate_limited) before any hash is computed, so random clerk ids cannot starve the hall.
+class CheckBudget {
+public:
+    static constexpr int kBurst = 10;
+    static constexpr int64_t kRefillMs = 6000;
+    bool take(const std::string& device, int64_t now);
 
 private:
-    struct Record {
-        std::deque<int64_t> failures;  // times within the window
-        int64_t locked_until = 0;
+    struct Bucket {
+        double tokens = kBurst;
+        int64_t at = 0;
     };
-    void forget_old(int64_t now);
-    std::map<std::string, Record> clerks_;
+    std::map<std::string, Bucket> buckets_;  // per enrolled device: bounded by enrolment
 };
 
 }  // namespace hallq

@@ -1,4 +1,5 @@
 // main.cpp - hallserver: the hall's single source of truth, headless.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -14,6 +15,7 @@
 #include "credentials.h"
 #include "demo_reservations.h"
 #include "identity_vault.h"
+#include "keys.h"
 #include "log.h"
 #include "options.h"
 #include "protocol/codec.h"
@@ -92,6 +94,27 @@ std::optional<hallq::IdentityVault> open_vault(const std::string& path, bool& cr
     }
 }
 
+// The identity key must be the one the database was sealed with: its check value (a keyed hash of
+// a fixed text) is stored on the first start and compared on every later one. A database from
+// before the check gets it now.
+std::optional<std::string> check_identity_key(hallq::Store& store, const hallq::IdentityVault& vault,
+                                              const std::string& path) {
+    using namespace hallq;
+    std::string check = IdentityVault::holder_key(vault.hash("hallq identity key check"));
+    auto stored = store.meta("identity_check");
+    if (!stored) {
+        if (store.reservation_count() > 0)
+            HALLQ_LOG(warn, "the database holds reservations but no identity key check value; storing the check of "
+                            << path << " (if card check-ins find nothing, restore the key file from the backup)");
+        store.set_meta("identity_check", check);
+        return std::nullopt;
+    }
+    if (*stored == check) return std::nullopt;
+    return "身份密钥与数据库不匹配 / the identity key " + path +
+           " is not the key this database was sealed with (wrong, new or corrupted file): restore the key file "
+           "from the backup made with the database";
+}
+
 // --demo: a few reservations for today, when the database has none.
 void seed_demo(hallq::HallService& service, hallq::Store& store, int64_t now) {
     using namespace hallq;
@@ -150,17 +173,26 @@ int run_server(hallq::ServerConfig& cfg, const hallq::ServerActions& actions, co
         std::cout << "\n";
         return 0;
     }
+    ServerKeys keys;
+    try {
+        keys = load_or_create_keys(cfg.keys_dir());
+    } catch (const DeviceKeyError& e) {
+        std::cerr << "hallserver: " << e.what() << "\n";
+        return 2;
+    }
+    if (keys.created) HALLQ_LOG(info, "CURVE keys made in " << cfg.keys_dir() << " (hallctl uses " << keys.admin_path << ")");
     bool new_key = false;
     std::optional<IdentityVault> vault = open_vault(cfg.identity_key_path(), new_key);
     if (!vault) return 2;
     std::unique_ptr<Store> opened = open_store(cfg.database);
     Store& store = *opened;
-    if (new_key && store.reservation_count() > 0)
-        HALLQ_LOG(warn, "the identity key " << cfg.identity_key_path() << " is new, but the database holds"
-                        " reservations sealed with another key: an ID card finds none of them; restore"
-                        " the key file from the backup");
+    if (auto problem = check_identity_key(store, *vault, cfg.identity_key_path())) {
+        std::cerr << "hallserver: " << *problem << "\n";
+        return 2;
+    }
     HallService service(store, cfg, &*vault);
-    Server server(service, cfg);
+    service.devices().set_local_admin(keys.admin.public_key);
+    Server server(service, cfg, keys.server);
     server.bind();
     for (const auto& e : service.start(catalogue, wall_clock_ms())) server.publish(e);
     if (actions.demo_passwords) {
@@ -173,7 +205,7 @@ int run_server(hallq::ServerConfig& cfg, const hallq::ServerActions& actions, co
                                 << " tickets today, event seq " << service.hall().seq());
     std::cout << "hallserver ready: requests=" << server.request_endpoint()
               << " events=" << server.event_endpoint() << " seq=" << service.hall().seq()
-              << " day=" << service.hall().day() << std::endl;
+              << " day=" << service.hall().day() << " admin_key=" << keys.admin_path << std::endl;
     server.run(g_stop);
     HALLQ_LOG(info, "stopped");
     return 0;
@@ -182,6 +214,7 @@ int run_server(hallq::ServerConfig& cfg, const hallq::ServerActions& actions, co
 
 int main(int argc, char** argv) {
     using namespace hallq;
+    ::umask(077);  // the database, its -wal and -shm, keys and logs: for the server's user only
     ServerConfig cfg;
     ServerActions actions;
     if (auto done = parse_server_options(argc, argv, cfg, actions)) return *done;

@@ -31,6 +31,10 @@ std::optional<int> parse_server_options(int argc, char** argv, ServerConfig& cfg
     auto* events = app.add_option("--events", given.event_endpoint,
                                   "event endpoint (default tcp://127.0.0.1:5571)")
                        ->type_name("EP");
+    auto* keys = app.add_option("--keys", given.keys,
+                                "key directory: the server's CURVE key pair and the local admin key "
+                                "(default hallq-keys beside the database; made with mode 0700)")
+                     ->type_name("DIR");
     auto* catalogue =
         app.add_option("--catalogue", given.catalogue,
                        "load this catalogue (departments, items, queues, windows, clerks)")
@@ -59,8 +63,9 @@ std::optional<int> parse_server_options(int argc, char** argv, ServerConfig& cfg
     app.set_version_flag("--version", "hallserver 0.1.0 (protocol 1, schema " +
                                           std::to_string(SqliteStore::schema_version()) + ")");
     app.footer(
-        "On start it prints one line \"hallserver ready: requests=EP events=EP seq=N day=D\" "
-        "on stdout.");
+        "On start it prints one line \"hallserver ready: requests=EP events=EP seq=N day=D "
+        "admin_key=FILE\" on stdout. Both endpoints run under ZeroMQ CURVE: only enrolled devices "
+        "and the local admin key (hallctl) get in (docs/security.md).");
     if (auto done = parse_command_line(app, argc, argv)) return done;
 
     std::string err;
@@ -73,6 +78,7 @@ std::optional<int> parse_server_options(int argc, char** argv, ServerConfig& cfg
     if (*requests) cfg.request_endpoint = given.request_endpoint;
     if (*events) cfg.event_endpoint = given.event_endpoint;
     if (*catalogue) cfg.catalogue = given.catalogue;
+    if (*keys) cfg.keys = given.keys;
     if (*log_level) cfg.log_level = given.log_level;
     if (!rollover.empty()) cfg.rollover_minutes = parse_clock_time(rollover);
     actions.demo_passwords = actions.demo_passwords || actions.demo;

@@ -18,19 +18,34 @@ int64_t wall_clock_ms() {
         .count();
 }
 
-Server::Server(HallService& service, const ServerConfig& cfg)
-    : service_(service), cfg_(cfg), ctx_(std::make_unique<zmq::context_t>(1)) {}
+Server::Server(HallService& service, const ServerConfig& cfg, const DeviceKey& server_key)
+    : service_(service), cfg_(cfg), ctx_(std::make_unique<zmq::context_t>(1)), key_(server_key) {}
 
 Server::~Server() = default;
 
 void Server::bind() {
+    if (!zmq_has("curve")) throw std::runtime_error("this libzmq has no CURVE security");
+    // The ZAP handler must be bound before any CURVE socket accepts a peer.
+    zap_ = std::make_unique<zmq::socket_t>(*ctx_, zmq::socket_type::rep);
+    zap_->set(zmq::sockopt::linger, 0);
+    zap_->bind("inproc://zeromq.zap.01");
+    auto secure = [this](zmq::socket_t& s, const char* domain) {
+        s.set(zmq::sockopt::curve_server, true);
+        s.set(zmq::sockopt::curve_secretkey, key_.secret_key);
+        s.set(zmq::sockopt::zap_domain, domain);
+    };
     router_ = std::make_unique<zmq::socket_t>(*ctx_, zmq::socket_type::router);
     router_->set(zmq::sockopt::linger, 0);
-    router_->set(zmq::sockopt::maxmsgsize, int64_t(16 * kMaxMessageBytes));  // peers beyond are cut
+    // A frame beyond twice the largest request cuts the peer off; one up to it gets too_large.
+    router_->set(zmq::sockopt::maxmsgsize, int64_t(2 * kMaxMessageBytes));
     router_->set(zmq::sockopt::router_mandatory, false);
+    router_->set(zmq::sockopt::sndhwm, 1000);  // replies queued for a peer that does not read
+    secure(*router_, "requests");
     pub_ = std::make_unique<zmq::socket_t>(*ctx_, zmq::socket_type::pub);
     pub_->set(zmq::sockopt::linger, 0);
     pub_->set(zmq::sockopt::sndhwm, 100000);
+    pub_->set(zmq::sockopt::maxmsgsize, int64_t(1024));  // subscribers send only subscriptions
+    secure(*pub_, "events");
     try {
         router_->bind(cfg_.request_endpoint);
         pub_->bind(cfg_.event_endpoint);
@@ -79,8 +94,13 @@ void Server::serve_batch() {
         if (p.frames.size() < 2) continue;  // no identity: nobody to answer
         // [identity, payload] from a DEALER, [identity, "", payload] from a REQ.
         p.delimited = p.frames.size() == 3 && p.frames[1].size() == 0;
-        if (p.frames.size() == 2 || p.delimited) {
-            p.outcome = service_.handle(p.frames.back().to_string_view(), wall_clock_ms());
+        // The ZAP handler named the device (User-Id) when it admitted the connection.
+        const char* user = p.frames.back().gets("User-Id");
+        const Device* device = user ? service_.devices().by_name(user) : nullptr;
+        if (!device || device->row.revoked_at) {
+            p.outcome.reply = make_error_reply("", Error{ErrorCode::forbidden, "device not enrolled"});
+        } else if (p.frames.size() == 2 || p.delimited) {
+            p.outcome = service_.handle(p.frames.back().to_string_view(), wall_clock_ms(), device);
         } else {
             HALLQ_LOG(warn, "refused request with " << p.frames.size() << " frames");
             p.outcome.reply = make_error_reply(
@@ -113,14 +133,46 @@ void Server::run(const std::atomic<bool>& stop) {
             next_beat = now + std::chrono::milliseconds(cfg_.heartbeat_ms);
         }
         auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next_beat - clock::now());
-        zmq::pollitem_t item{router_->handle(), 0, ZMQ_POLLIN, 0};
+        zmq::pollitem_t items[] = {{router_->handle(), 0, ZMQ_POLLIN, 0}, {zap_->handle(), 0, ZMQ_POLLIN, 0}};
         try {
-            zmq::poll(&item, 1, std::max(wait, std::chrono::milliseconds(0)));
-            if (item.revents & ZMQ_POLLIN) serve_batch();
+            zmq::poll(items, 2, std::max(wait, std::chrono::milliseconds(0)));
+            if (items[1].revents & ZMQ_POLLIN) answer_zap();
+            if (items[0].revents & ZMQ_POLLIN) serve_batch();
         } catch (const zmq::error_t& e) {
             if (e.num() != EINTR) throw;
         }
     }
+}
+
+void Server::answer_zap() {
+    // RFC 27: version, request id, domain, address, identity, mechanism, credentials.
+    std::vector<zmq::message_t> req;
+    if (!zmq::recv_multipart(*zap_, std::back_inserter(req), zmq::recv_flags::dontwait)) return;
+    std::string request_id = req.size() > 1 ? req[1].to_string() : "";
+    std::string status = "400", text = "not enrolled", user;
+    if (req.size() >= 7 && req[0].to_string_view() == "1.0" && req[5].to_string_view() == "CURVE" &&
+        req[6].size() == 32) {
+        char z85[41];
+        zmq_z85_encode(z85, static_cast<const uint8_t*>(req[6].data()), 32);
+        if (const Device* d = service_.devices().by_key(z85)) {
+            status = "200";
+            text = "OK";
+            user = d->name();
+        } else {
+            // Unknown keys are counted and logged at most once a minute, with the count.
+            ++refused_keys_;
+            int64_t now = wall_clock_ms();
+            if (now - refused_logged_at_ >= 60000) {
+                HALLQ_LOG(warn, "refused " << refused_keys_ << " connection(s) with a key that is not enrolled (last from "
+                                           << log::escaped(req[3].to_string()) << ")");
+                refused_keys_ = 0;
+                refused_logged_at_ = now;
+            }
+        }
+    }
+    std::array<zmq::const_buffer, 6> reply = {zmq::str_buffer("1.0"), zmq::buffer(request_id), zmq::buffer(status),
+                                              zmq::buffer(text),      zmq::buffer(user),       zmq::const_buffer()};
+    zmq::send_multipart(*zap_, reply, zmq::send_flags::dontwait);
 }
 
 }  // namespace hallq

@@ -1,10 +1,13 @@
-// server.h - the hall server's ZeroMQ face: a ROUTER for requests and a PUB for events.
+// server.h - the hall server's ZeroMQ face: a ROUTER for requests and a PUB for events, both
+// under CURVE with the server's key pair; a ZAP handler admits only the keys the service's device
+// registry knows, and each request is handed to the service with the device it came from.
 #pragma once
 #include <atomic>
 #include <memory>
 #include <string>
 
 #include "config.h"
+#include "keys.h"
 #include "service.h"
 
 namespace zmq {
@@ -16,7 +19,7 @@ namespace hallq {
 
 class Server {
 public:
-    Server(HallService& service, const ServerConfig& cfg);
+    Server(HallService& service, const ServerConfig& cfg, const DeviceKey& server_key);
     ~Server();
 
     // Binds both endpoints ("tcp://127.0.0.1:*" picks a free port). Throws std::runtime_error.
@@ -32,11 +35,14 @@ private:
     static constexpr size_t kMaxBatch = 64;  // requests committed together at most
     void serve_batch();
     void heartbeat();
+    void answer_zap();  // one ZAP request: admit a key the registry knows, refuse the rest
 
     HallService& service_;
     const ServerConfig& cfg_;
     std::unique_ptr<zmq::context_t> ctx_;
-    std::unique_ptr<zmq::socket_t> router_, pub_;
+    DeviceKey key_;
+    std::unique_ptr<zmq::socket_t> zap_, router_, pub_;
+    int64_t refused_keys_ = 0, refused_logged_at_ = 0;
     std::string request_ep_, event_ep_;
 };
 

@@ -5,7 +5,9 @@
 
 #include <stdexcept>
 
+#include "authorize.h"
 #include "log.h"
+#include "modules/devices.h"
 #include "modules/passwords.h"
 #include "modules/queries.h"
 #include "modules/reservations.h"
@@ -27,10 +29,11 @@ std::vector<std::string> HandlerTable::missing() const {
 }
 
 HallService::HallService(Store& store, const ServerConfig& cfg, const IdentityVault* vault)
-    : st_{store, cfg, vault, Hall{}} {
+    : st_{store, cfg, vault, Hall{}, DeviceRegistry{}} {
     tickets_ = std::make_unique<TicketsModule>(st_, table_);
     passwords_ = std::make_unique<PasswordsModule>(st_, table_);
     reservations_ = std::make_unique<ReservationsModule>(st_, table_);
+    devices_ = std::make_unique<DevicesModule>(st_, table_);
     register_queries(st_, table_);
     if (auto missing = table_.missing(); !missing.empty())
         throw std::logic_error("no handler for message type " + missing.front());
@@ -40,6 +43,8 @@ HallService::~HallService() = default;
 
 std::vector<std::string> HallService::start(const std::optional<Catalogue>& catalogue, int64_t now) {
     st_.hall = st_.store.load();
+    if (int skipped = st_.devices.load(st_.store.devices()))
+        HALLQ_LOG(warn, skipped << " enrolled devices have a role this release does not know; they are refused");
     const Hall& hall = st_.hall;
     std::vector<std::string> publish;
     bool changed = catalogue && to_json(*catalogue) != to_json(hall.catalogue());
@@ -99,7 +104,7 @@ std::variant<Json, Error> HallService::seed_reservations(const std::vector<Impor
 }
 
 std::string HallService::commit(Work& w, const std::string& rid, const std::string& fingerprint, int64_t now,
-                                std::vector<std::string>& publish) {
+                                std::vector<std::string>& publish, const std::string& stored_rid) {
     Hall& hall = st_.hall;
     uint64_t seq = hall.seq();
     for (Event& e : w.events) {
@@ -111,8 +116,9 @@ std::string HallService::commit(Work& w, const std::string& rid, const std::stri
     std::string reply = make_reply(rid, body);
     since_snapshot_ += int(w.events.size());
     bool snapshot = since_snapshot_ >= st_.cfg.snapshot_every;
-    UnitOfWork unit{.events = w.events, .after = &hall, .rid = rid, .reply = reply, .fingerprint = fingerprint,
-                    .snapshot = snapshot, .reservations = &w.reservations, .credential = w.credential, .at = now};
+    UnitOfWork unit{.events = w.events, .after = &hall, .rid = stored_rid.empty() ? rid : stored_rid, .reply = reply, .fingerprint = fingerprint,
+                    .snapshot = snapshot, .reservations = &w.reservations, .credential = w.credential,
+                    .device = w.device, .at = now};
     try {
         st_.store.commit(unit);
     } catch (const StoreError& e) {
@@ -121,6 +127,7 @@ std::string HallService::commit(Work& w, const std::string& rid, const std::stri
         return make_error_reply(rid, Error{ErrorCode::internal, "storage"});
     }
     if (snapshot && !w.events.empty()) since_snapshot_ = 0;
+    if (w.device) st_.devices.put(*w.device);  // in a failed batch the reload forgets it again
     for (const Event& e : w.events) publish.push_back(wire_text(to_json(e, &hall)));
     return reply;
 }
@@ -128,6 +135,7 @@ std::string HallService::commit(Work& w, const std::string& rid, const std::stri
 void HallService::reload() {
     try {
         st_.hall = st_.store.load();
+        st_.devices.load(st_.store.devices());
     } catch (const std::exception& e) {
         HALLQ_LOG(error, "state reload failed: " << e.what());  // the next request retries the commit path
     }
@@ -159,18 +167,20 @@ std::string HallService::internal_error_reply(const std::string& rid) {
 }
 
 void HallService::refuse(Outcome& out, std::string_view type, const Error& e, bool warn) {
-    if (warn) HALLQ_LOG(warn, "refused " << type << " (" << out.rid << "): " << to_string(e.code) << " " << e.detail);
+    if (warn)
+        HALLQ_LOG_LIMITED(warn, "refused " + std::string(to_string(e.code)),
+                          "refused " << type << " (" << out.rid << "): " << to_string(e.code) << " " << e.detail);
     else HALLQ_LOG(debug, type << " refused (" << out.rid << "): " << to_string(e.code) << " " << e.detail);
     out.reply = make_error_reply(out.rid, e);
     out.publish.clear();
 }
 
-HallService::Outcome HallService::handle(std::string_view bytes, int64_t now) {
+HallService::Outcome HallService::handle(std::string_view bytes, int64_t now, const Device* device) {
     Outcome out;
     // The exception barrier: whatever a handler throws is a refusal of this request only. The
     // state is reloaded from the store, so a change applied but not committed is forgotten.
     try {
-        run(bytes, now, out);
+        run(bytes, now, device, out);
     } catch (const StoreError& e) {
         HALLQ_LOG(error, "request " << out.rid << ": storage: " << e.what());
         reload();
@@ -187,16 +197,15 @@ HallService::Outcome HallService::handle(std::string_view bytes, int64_t now) {
     return out;
 }
 
-void HallService::run(std::string_view bytes, int64_t now, Outcome& out) {
+void HallService::run(std::string_view bytes, int64_t now, const Device* device, Outcome& out) {
     auto parsed = parse_request(bytes, &out.rid);
     if (auto* err = std::get_if<Error>(&parsed)) return refuse(out, "request", *err, true);
     const Request& req = std::get<Request>(parsed);
     const MessageInfo* msg = find_message(req.type);
 
     if (msg && msg->kind == MessageKind::query) {  // queries are never stored
-        Call call{req, *msg, now};
-        if (authorize_)
-            if (auto refusal = authorize_(call)) return refuse(out, req.type, *refusal, true);
+        Call call{req, *msg, now, device};
+        if (auto refusal = authorize(call, st_.hall)) return refuse(out, req.type, *refusal, true);
         QueryResult r = (*table_.query(msg->type))(call);
         if (auto* err = std::get_if<Error>(&r)) return refuse(out, req.type, *err);
         out.reply = make_reply(req.rid, std::get<Json>(r));
@@ -204,8 +213,11 @@ void HallService::run(std::string_view bytes, int64_t now, Outcome& out) {
     }
 
     // Idempotency: a request id seen before gets its stored reply, whatever the type or body.
+    // Request ids are kept per device: a device gets only the replies of its own requests, and
+    // a retry after its clerk session ended (a logout whose reply was lost) still gets its answer.
     std::string print = request_fingerprint(req.type, req.body);
-    if (auto cached = st_.store.cached_reply(req.rid)) {
+    std::string stored_rid = device ? device->name() + "\x1f" + req.rid : req.rid;
+    if (auto cached = st_.store.cached_reply(stored_rid)) {
         // Replies stored by earlier releases carry the legacy fingerprint (pruned after 48 hours).
         if (!cached->fingerprint.empty() && cached->fingerprint != print &&
             cached->fingerprint != legacy_request_fingerprint(req.type, req.body))
@@ -216,15 +228,14 @@ void HallService::run(std::string_view bytes, int64_t now, Outcome& out) {
     }
     if (!msg || msg->kind == MessageKind::internal) return refuse(out, req.type, Error{ErrorCode::unknown_type, req.type});
 
-    Call call{req, *msg, now};
-    if (authorize_)
-        if (auto refusal = authorize_(call)) return refuse(out, req.type, *refusal, true);
+    Call call{req, *msg, now, device};
+    if (auto refusal = authorize(call, st_.hall)) return refuse(out, req.type, *refusal, true);
     // Nobody is born after the service day (the decoders check every other ID-number rule).
     if (auto born = check_birth_dates(req.body, st_.hall.day())) return refuse(out, req.type, *born);
     CommandResult result = (*table_.command(msg->type))(call);
     if (auto* err = std::get_if<Error>(&result)) return refuse(out, req.type, *err);
     Work& w = std::get<Work>(result);
-    out.reply = commit(w, req.rid, print, now, out.publish);
+    out.reply = commit(w, req.rid, print, now, out.publish, stored_rid);
     if (w.notable) HALLQ_LOG(info, req.type << " done (" << req.rid << ")" << (w.summary.empty() ? "" : ": ") << w.summary);
     else HALLQ_LOG(debug, req.type << " done (" << req.rid << ")" << (w.summary.empty() ? "" : ": ") << w.summary);
 }

@@ -21,6 +21,7 @@ namespace hallq {
 class TicketsModule;
 class PasswordsModule;
 class ReservationsModule;
+class DevicesModule;
 
 class HallService {
 public:
@@ -40,12 +41,12 @@ public:
         std::string reply;
         std::vector<std::string> publish;  // event JSON, in sequence order, after the reply
     };
-    Outcome handle(std::string_view request, int64_t now);
+    // `device`: the device the request came from (devices()), checked by the authorize step
+    // (authorize.h); null for a request made inside the server process, which is trusted.
+    Outcome handle(std::string_view request, int64_t now, const Device* device = nullptr);
 
-    // The authorization step: called for every request with its handler found, before the
-    // handler; a refusal is the reply. None set: everything is allowed.
-    using Authorizer = std::function<std::optional<Error>(const Call&)>;
-    void set_authorizer(Authorizer a) { authorize_ = std::move(a); }
+    // Who may connect. The local admin's key is set by main; enrolled devices are loaded by start().
+    DeviceRegistry& devices() { return st_.devices; }
 
     // Group commit: the requests handled between begin_batch() and end_batch() are committed in
     // one transaction. Their replies and events must be held until end_batch() returned true; on
@@ -66,14 +67,16 @@ public:
     const Hall& hall() const { return st_.hall; }
 
 private:
-    void run(std::string_view bytes, int64_t now, Outcome& out);
+    void run(std::string_view bytes, int64_t now, const Device* device, Outcome& out);
     // The refusal's reply and its log line.
     void refuse(Outcome& out, std::string_view type, const Error& e, bool warn = false);
     // Numbers and applies the work's events, builds the reply from the new state, and stores
     // events, rows and reply in one transaction. Returns the reply; on a storage failure the state
     // is reloaded and an `internal` reply returned (then nothing is published).
+    // `stored_rid`: the key the reply is stored under (the device's name and the request id),
+    // "" for `rid` itself.
     std::string commit(Work& w, const std::string& rid, const std::string& fingerprint, int64_t now,
-                       std::vector<std::string>& publish);
+                       std::vector<std::string>& publish, const std::string& stored_rid = "");
     void reload();
 
     ServiceState st_;
@@ -81,7 +84,7 @@ private:
     std::unique_ptr<TicketsModule> tickets_;
     std::unique_ptr<PasswordsModule> passwords_;
     std::unique_ptr<ReservationsModule> reservations_;
-    Authorizer authorize_;
+    std::unique_ptr<DevicesModule> devices_;
     int since_snapshot_ = 0;
     std::string clock_behind_day_;  // last day warned about when the clock ran behind
 };

@@ -93,7 +93,7 @@ bool DisplayApp::OnInit() {
     if (opt_.window) {
         window_ = new WindowScreen(frame, opt_.window, opt_.rating_timeout_s,
                                    [this](const RatingPrompt& p, const RatingChoice& c) {
-                                       Json body{{"ticket", p.ticket}, {"level", c.level}};
+                                       Json body{{"ticket", p.ticket}, {"window", p.window}, {"level", c.level}};
                                        if (!c.reasons.empty()) body["reasons"] = c.reasons;
                                        trace("rating chosen " + p.number + " level=" + std::to_string(c.level));
                                        feed_->close_prompt(p.window);

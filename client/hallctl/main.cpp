@@ -7,6 +7,8 @@
 
 #include "args.h"
 #include "commands.h"
+#include "devices.h"
+#include "net/device_key.h"
 #include "net/replica.h"
 #include "net/request_client.h"
 #include "reservations.h"
@@ -31,6 +33,11 @@ int main(int argc, char** argv) {
         std::string server = a.get("server", env_or("HALLQ_SERVER", "tcp://127.0.0.1:5570"));
         std::string events = a.get("events", env_or("HALLQ_EVENTS", "tcp://127.0.0.1:5571"));
         const std::string& verb = a.words[0];
+        // The device key: --device-key, else $HALLQ_DEVICE_KEY, else the local admin key of a
+        // server started in this directory.
+        if (a.has("device-key")) set_device_key(read_device_key(a.get("device-key")));
+        else if (!std::getenv("HALLQ_DEVICE_KEY") && access("hallq-keys/admin.key", R_OK) == 0)
+            set_device_key(read_device_key("hallq-keys/admin.key"));
         std::signal(SIGINT, on_signal);
         std::signal(SIGTERM, on_signal);
 
@@ -50,12 +57,15 @@ int main(int argc, char** argv) {
         }
         if (verb == "simulate") return run_simulation(server, events, a, g_stop);
 
+        // The request is built (and a usage error found) before anything connects.
+        bool own_verb = verb == "reservations" || verb == "check-in" || verb == "device";
+        Built req = own_verb ? Built{} : build_request(verb, a);
         RequestClient client(server, "hallctl");
         if (a.has("timeout")) client.set_timeout(std::chrono::milliseconds(to_int(a.get("timeout"), "--timeout")));
         if (a.has("retries")) client.set_retries(to_int(a.get("retries"), "--retries"));
         if (verb == "reservations") return run_reservations(client, a);
         if (verb == "check-in") return run_check_in(client, a);
-        Built req = build_request(verb, a);
+        if (verb == "device") return run_devices(client, a);
         auto reply = client.request(req.type, req.body, a.get("rid"));
         if (!reply) {
             std::cerr << "服务器无响应 / hall server unreachable at " << server << "\n";

@@ -84,6 +84,18 @@ const std::vector<Verb>& verbs() {
          "预约列表/导入 ACTION list (the default): reservations of a day (masked); import FILE: a "
          "JSON array, or "
          "{\"reservations\": [...]}, 100 a request"},
+        {"device",
+         {},
+         {"ACTION?", "NAME?"},
+         {{"role", "ROLE", "enroll: kiosk, display, desk, backoffice, dashboard or admin"},
+          {"window", "N", "enroll: the window of a desk or window screen"},
+          {"department", "CODE", "enroll: the department of a back-office or dashboard device"},
+          {"out", "FILE", "enroll: make a key pair and write the device's key file here (mode 0600)"},
+          {"key", "PUBLIC", "enroll: the device's own public key (Z85) instead of --out"},
+          {"replace", nullptr, "enroll: give an enrolled device a new key"},
+          kJson},
+         "设备 ACTION list (the default): the enrolled devices; enroll NAME: let a device in with "
+         "a role and place; revoke NAME: shut it out"},
         {"status", {}, {}, {}, "查询 queues and windows"},
         {"snapshot", {}, {}, {}, "查询 the whole state at its sequence number"},
         {"ping", {}, {}, {}, "查询 is the server there"},
@@ -120,6 +132,9 @@ const std::vector<VerbOption>& global_options() {
         {"retries", "N", "resends with the same request id after a timeout (default 3)"},
         {"rid", "ID", "the request id; send the same id again to retry by hand"},
         {"pretty", nullptr, "indent the JSON reply (on when stdout is a terminal)"},
+        {"device-key", "FILE",
+         "this hallctl's device key (default $HALLQ_DEVICE_KEY, else hallq-keys/admin.key when "
+         "readable: the server's local admin key)"},
     };
     return kGlobal;
 }

@@ -15,6 +15,7 @@
 
 #include "config.h"
 #include "core/hall.h"
+#include "device_registry.h"
 #include "identity_vault.h"
 #include "protocol/envelope.h"
 #include "protocol/json.h"
@@ -29,6 +30,7 @@ struct ServiceState {
     const ServerConfig& cfg;
     const IdentityVault* vault;  // none: check_in and import_reservations are refused
     Hall hall;
+    DeviceRegistry devices;      // who may connect, and with which role and place
 };
 
 // One request on its way through the pipeline.
@@ -36,6 +38,9 @@ struct Call {
     const Request& req;
     const MessageInfo& msg;
     int64_t now;
+    // The device it came from (its CURVE key, admitted by the ZAP handler); null for a request
+    // made inside the server process (tests, the demo's seed), which is trusted.
+    const Device* device = nullptr;
 };
 
 // What a state-changing handler decided: the events (not yet numbered), the rows written with
@@ -44,6 +49,7 @@ struct Work {
     std::vector<Event> events;
     ReservationWrites reservations;
     std::optional<CredentialWrite> credential;
+    std::optional<DeviceRow> device;  // an enrolment or revocation
     std::function<Json(const Hall& after)> reply = [](const Hall&) { return Json::object(); };
     std::string summary;   // for the log line: what was done, masked
     bool notable = false;  // logged at info (an import, a password change), else at debug
@@ -66,10 +72,10 @@ public:
 
 private:
     static constexpr size_t kTypes = std::size(std::array{
-#define HALLQ_COMMAND(name, verb, module, events, since) 0,
-#define HALLQ_INTERNAL(name, verb, module, events, since) 0,
-#define HALLQ_REQUEST(name, verb, module, events, since) 0,
-#define HALLQ_QUERY(name, verb, module, events, since) 0,
+#define HALLQ_COMMAND(name, verb, module, events, since, access) 0,
+#define HALLQ_INTERNAL(name, verb, module, events, since, access) 0,
+#define HALLQ_REQUEST(name, verb, module, events, since, access) 0,
+#define HALLQ_QUERY(name, verb, module, events, since, access) 0,
 #include "protocol/messages.def"
     });
     static size_t index(MessageType t) { return static_cast<size_t>(t); }

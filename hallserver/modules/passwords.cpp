@@ -1,4 +1,5 @@
-// passwords.cpp - clerk passwords: argon2id hashes in the store, the lockout in memory.
+// passwords.cpp - clerk passwords: argon2id hashes in the store, the lockout per clerk and device
+// in the store too, a budget of checks per device in memory.
 #include "modules/passwords.h"
 
 #include "log.h"
@@ -15,9 +16,10 @@ PasswordsModule::PasswordsModule(ServiceState& st, HandlerTable& table) : st_(st
 CommandResult PasswordsModule::login(const Call& c) {
     auto decoded = decode_command(std::string(c.msg.name), c.req.body);
     if (auto* err = std::get_if<Error>(&decoded)) return *err;
-    const Command& cmd = std::get<Command>(decoded);
-    const ClerkLogin& login = std::get<ClerkLogin>(cmd);  // this handler is clerk_login's only
-    if (auto refused = check(login.clerk, login.password, c.now)) return *refused;
+    Command cmd = std::get<Command>(std::move(decoded));
+    ClerkLogin& login = std::get<ClerkLogin>(cmd);  // this handler is clerk_login's only
+    if (auto refused = check(login.clerk, login.password, c)) return *refused;
+    login.device = c.device ? c.device->name() : "";  // the session is bound to this desk
     return decide_command(st_.hall, cmd, c.now);
 }
 
@@ -25,7 +27,7 @@ CommandResult PasswordsModule::change(const Call& c) {
     auto decoded = decode_password_change(c.req.body);
     if (auto* err = std::get_if<Error>(&decoded)) return *err;
     const PasswordChange& p = std::get<PasswordChange>(decoded);
-    if (auto refused = check(p.clerk, p.old_password, c.now)) return *refused;
+    if (auto refused = check(p.clerk, p.old_password, c)) return *refused;
     Work w;
     w.credential = CredentialWrite{p.clerk, hash_password(p.new_password)};
     std::string clerk = p.clerk;
@@ -35,13 +37,21 @@ CommandResult PasswordsModule::change(const Call& c) {
     return w;
 }
 
-std::optional<Error> PasswordsModule::check(const std::string& clerk, const std::string& password, int64_t now) {
-    if (guard_.locked(clerk, now)) {
-        HALLQ_LOG(info, "password of clerk " << clerk << " not checked: locked after failed logins");
-        return Error{ErrorCode::login_locked, ""};
+std::optional<Error> PasswordsModule::check(const std::string& clerk, const std::string& password, const Call& c) {
+    const std::string device = c.device ? c.device->name() : "local";
+    if (c.device && !budget_.take(device, c.now)) {  // requests made in the process are trusted
+        HALLQ_LOG(warn, "device " << device << ": too many password checks; refused for a while");
+        return Error{ErrorCode::rate_limited, "password checks"};
     }
+    LoginFailures record{clerk, device};
     std::optional<std::string> hash;
     try {
+        if (auto stored = st_.store.login_failures(clerk, device)) record = *stored;
+        if (LoginLockout::locked(record, c.now)) {
+            HALLQ_LOG(info, "password of clerk " << clerk << " from " << device << " not checked: locked after failed logins");
+            int minutes = int((record.locked_until - c.now + 59999) / 60000);
+            return Error{ErrorCode::login_locked, std::to_string(minutes) + " min"};
+        }
         hash = st_.store.password_hash(clerk);
         if (!hash && unknown_clerk_hash_.empty()) unknown_clerk_hash_ = hash_password("no such clerk");
     } catch (const std::exception& e) {
@@ -50,18 +60,26 @@ std::optional<Error> PasswordsModule::check(const std::string& clerk, const std:
     }
     // An id without a credential costs the same time as a wrong password: ids cannot be probed.
     bool right = verify_password(hash ? *hash : unknown_clerk_hash_, password) && hash;
-    if (right) {
-        guard_.succeeded(clerk);
-        return std::nullopt;
+    try {
+        if (right) {
+            if (record.failures) st_.store.set_login_failures(LoginFailures{clerk, device});
+            return std::nullopt;
+        }
+        record = LoginLockout::failed(record, c.now);
+        st_.store.set_login_failures(record);
+    } catch (const std::exception& e) {
+        HALLQ_LOG(error, "login failures not stored: " << e.what());
+        return Error{ErrorCode::internal, "storage"};
     }
     if (!hash)
-        HALLQ_LOG(warn, "clerk " << clerk << " refused: no password set"
+        HALLQ_LOG(warn, "clerk " << clerk << " refused from " << device << ": no password set"
                                  << (st_.hall.catalogue().clerk(clerk) ? "" : " (not in the catalogue)"));
     else
-        HALLQ_LOG(info, "clerk " << clerk << " refused: wrong password");
-    if (guard_.failed(clerk, now))
-        HALLQ_LOG(warn, "clerk " << clerk << ": " << LoginGuard::kMaxFailures
-                                 << " failed logins within 10 minutes; refused for 5 minutes");
+        HALLQ_LOG(info, "clerk " << clerk << " refused from " << device << ": wrong password");
+    if (record.locked_until > c.now)
+        HALLQ_LOG(warn, "clerk " << clerk << " from " << device << ": " << record.failures
+                                 << " failed logins; refused from this device for "
+                                 << (record.locked_until - c.now) / 60000 << " minutes");
     return Error{ErrorCode::wrong_password, ""};
 }
 

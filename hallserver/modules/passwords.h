@@ -1,5 +1,6 @@
-// passwords.h - the passwords module: clerk_login's password check (with the lockout) before the
-// hall decides the login, and change_password.
+// passwords.h - the passwords module: clerk_login's password check (with the lockout per clerk
+// and device, and the per-device budget of checks) before the hall decides the login, and
+// change_password.
 #pragma once
 #include <optional>
 #include <string>
@@ -17,10 +18,10 @@ private:
     CommandResult login(const Call& c);
     CommandResult change(const Call& c);
     // The lockout, then the stored hash. Returns the refusal, or nothing when the password is right.
-    std::optional<Error> check(const std::string& clerk, const std::string& password, int64_t now);
+    std::optional<Error> check(const std::string& clerk, const std::string& password, const Call& c);
 
     ServiceState& st_;
-    LoginGuard guard_;
+    CheckBudget budget_;
     std::string unknown_clerk_hash_;  // verified against for ids without a credential: same cost
 };
 

@@ -56,6 +56,20 @@ struct CredentialWrite {
     std::string clerk, hash;
 };
 
+// An enrolled device (protocol/access.h): its CURVE public key (Z85), role and place.
+struct DeviceRow {
+    std::string name, public_key, role, department;
+    int window = 0;
+    int64_t enrolled_at = 0, revoked_at = 0;  // revoked_at > 0: refused from then on
+};
+
+// Failed password checks of one clerk id from one device (the login lockout).
+struct LoginFailures {
+    std::string clerk, device;
+    int failures = 0;
+    int64_t first_at = 0, locked_until = 0;
+};
+
 // Everything one request (or the server's own rollover, or a start-up seed) writes, committed in
 // one transaction. The events are numbered and `after` is the state with them applied; `after` may
 // be null only when there are no events. Outbox rows for the province's platform will join here.
@@ -68,6 +82,7 @@ struct UnitOfWork {
     bool snapshot = false;    // also write a snapshot of `after` (when there are events)
     const ReservationWrites* reservations = nullptr;
     std::optional<CredentialWrite> credential;
+    std::optional<DeviceRow> device;  // an enrolment or revocation: the device's row as it is now
     int64_t at = 0;  // the request's time: of its stored reply and any rows without an event
 };
 
@@ -122,6 +137,18 @@ public:
         w.at = at;
         commit(w);
     }
+
+    // Devices, enrolled or revoked (by name). Throws StoreError.
+    virtual std::vector<DeviceRow> devices() = 0;
+
+    // The login lockout's counts; set_login_failures writes at once (inside a batch, into it), with
+    // failures == 0 removing the row. Throw StoreError.
+    virtual std::optional<LoginFailures> login_failures(const std::string& clerk, const std::string& device) = 0;
+    virtual void set_login_failures(const LoginFailures& f) = 0;
+
+    // Small named values (the identity key's check value). Throw StoreError.
+    virtual std::optional<std::string> meta(const std::string& key) = 0;
+    virtual void set_meta(const std::string& key, const std::string& value) = 0;
 
     // The events with seq > after (at most `limit`), as stored JSON (tests, hallctl tail --from).
     virtual std::vector<std::string> events_after(uint64_t after, int limit) = 0;

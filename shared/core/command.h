@@ -19,8 +19,8 @@ enum class TicketClass { normal, reservation, green };
 
 // The hall commands, from the message table (one list for every layer; see messages.def).
 enum class CommandType {
-#define HALLQ_COMMAND(name, verb, module, events, since) name,
-#define HALLQ_INTERNAL(name, verb, module, events, since) name,
+#define HALLQ_COMMAND(name, verb, module, events, since, access) name,
+#define HALLQ_INTERNAL(name, verb, module, events, since, access) name,
 #include "protocol/messages.def"
 };
 
@@ -68,6 +68,8 @@ struct ClerkLogin {
     // Checked by the server against the stored hash before the hall decides; the hall ignores
     // it, and it never reaches an event, the log, a snapshot or a stored reply.
     std::string password{};
+    // The desk it came from, set by the server from the connection's key (never from the body).
+    std::string device{};
     bool operator==(const ClerkLogin&) const = default;
 };
 
@@ -153,8 +155,8 @@ using Command = std::variant<IssueTicket, CancelTicket, ClerkLogin, ClerkLogout,
 
 namespace detail {
 constexpr size_t kCommandTypes = 0
-#define HALLQ_COMMAND(name, verb, module, events, since) +1
-#define HALLQ_INTERNAL(name, verb, module, events, since) +1
+#define HALLQ_COMMAND(name, verb, module, events, since, access) +1
+#define HALLQ_INTERNAL(name, verb, module, events, since, access) +1
 #include "protocol/messages.def"
     ;
 template <size_t... I>

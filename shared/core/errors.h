@@ -46,7 +46,11 @@ namespace hallq {
     X(no_reservation, "没有找到今天的预约", "No reservation found for today")                   \
     X(reservation_not_today, "预约日期不是今天", "The reservation is for another day")          \
     X(too_early, "还未到签到时间", "Too early to check in")                                    \
-    X(reservation_cancelled, "预约已取消", "The reservation was cancelled")
+    X(reservation_cancelled, "预约已取消", "The reservation was cancelled")                   \
+    X(forbidden, "此设备无权进行此操作", "This device may not do this")                        \
+    X(device_exists, "设备名称或密钥已登记", "A device with this name or key is already enrolled") \
+    X(unknown_device, "没有这台设备", "No such device")                                       \
+    X(rate_limited, "操作过于频繁，请稍后再试", "Too many requests; please wait a moment")
 
 enum class ErrorCode {
 #define X(name, zh, en) name,

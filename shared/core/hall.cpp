@@ -157,9 +157,11 @@ Decision Hall::decide_one(const ClerkLogin& c, int64_t now) const {
     if (!w->clerk.empty() && w->clerk != c.clerk) return refuse(ErrorCode::window_taken);
     for (const auto& [n, o] : s_.windows)
         if (n != w->number && o.clerk == c.clerk) return refuse(ErrorCode::clerk_elsewhere, std::to_string(n));
-    if (w->clerk == c.clerk) return refuse(ErrorCode::window_state, "already logged in");
+    // The same clerk again from another desk moves their session there (after the password).
+    if (w->clerk == c.clerk && w->device == c.device) return refuse(ErrorCode::window_state, "already logged in");
     Event e = event(EventType::clerk_logged_in, now, w->number);
     e.clerk = c.clerk;
+    e.device = c.device;
     return one(std::move(e));
 }
 

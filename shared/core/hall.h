@@ -55,6 +55,7 @@ struct WindowStatus {
     int number = 0;
     WindowState state = WindowState::closed;
     std::string clerk;
+    std::string device;       // the desk the clerk logged in from: their session (authorize.h)
     std::vector<std::string> profile;
     int64_t current = 0;      // ticket being called or served
     int priority_streak = 0;  // priority calls in a row while normal tickets waited
@@ -84,6 +85,7 @@ struct Event {
     int window = 0;
     int64_t ticket = 0;
     std::string clerk, reason, note, outcome, day, queue;
+    std::string device;  // clerk_logged_in: the desk the clerk logged in from
     int target_window = 0;
     bool out_of_order = false;  // call_ticket: a chosen ticket, not "next"
     int streak = 0;             // ticket_called: window's priority streak after the call

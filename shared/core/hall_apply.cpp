@@ -103,9 +103,13 @@ void Hall::apply(const Event& e) {
     WindowStatus* w = wit == s_.windows.end() ? nullptr : &wit->second;
     if (w) {
         switch (e.type) {
-            case EventType::clerk_logged_in: w->clerk = e.clerk; return;
+            case EventType::clerk_logged_in:
+                w->clerk = e.clerk;
+                w->device = e.device;
+                return;
             case EventType::clerk_logged_out:
                 w->clerk.clear();
+                w->device.clear();
                 w->state = WindowState::closed;
                 return;
             case EventType::window_opened: w->state = WindowState::open; return;

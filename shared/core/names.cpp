@@ -26,8 +26,8 @@ constexpr const char* kClass[] = {"normal", "reservation", "green"};
 constexpr const char* kTicketState[] = {"waiting", "called", "serving", "parked", "done", "no_show", "cancelled"};
 constexpr const char* kWindowState[] = {"closed", "open", "paused"};
 constexpr const char* kCommand[] = {
-#define HALLQ_COMMAND(name, verb, module, events, since) #name,
-#define HALLQ_INTERNAL(name, verb, module, events, since) #name,
+#define HALLQ_COMMAND(name, verb, module, events, since, access) #name,
+#define HALLQ_INTERNAL(name, verb, module, events, since, access) #name,
 #include "protocol/messages.def"
 };
 constexpr const char* kEvent[] = {

@@ -22,6 +22,7 @@ Replica::Replica(std::string request_endpoint, std::string event_endpoint, std::
     sub.set(zmq::sockopt::linger, 0);
     sub.set(zmq::sockopt::reconnect_ivl, 100);
     sub.set(zmq::sockopt::subscribe, "");
+    net::secure_client(sub, device_key());
     sub.connect(event_endpoint);
     client_.set_timeout(std::chrono::milliseconds(1500));
     client_.set_retries(0);

@@ -18,12 +18,15 @@ struct RequestClient::Impl {
     bool stale = false;  // the last request went unanswered; start the next on a fresh socket
     uint64_t counter = 0;
     std::string session;
+    std::optional<DeviceKey> key;
 
     void connect();
     std::optional<std::string> wait_reply(const std::string& rid);
 };
 
-RequestClient::RequestClient(std::string endpoint, std::string name) : impl_(std::make_unique<Impl>()) {
+RequestClient::RequestClient(std::string endpoint, std::string name, std::optional<DeviceKey> key)
+    : impl_(std::make_unique<Impl>()) {
+    impl_->key = key ? std::move(key) : std::optional<DeviceKey>(device_key());
     impl_->endpoint = std::move(endpoint);
     impl_->name = std::move(name);
     std::random_device rd;
@@ -33,6 +36,8 @@ RequestClient::RequestClient(std::string endpoint, std::string name) : impl_(std
 }
 
 RequestClient::~RequestClient() = default;
+RequestClient::RequestClient(RequestClient&&) noexcept = default;
+RequestClient& RequestClient::operator=(RequestClient&&) noexcept = default;
 
 void RequestClient::set_timeout(std::chrono::milliseconds t) { impl_->timeout = t; }
 
@@ -42,6 +47,7 @@ void RequestClient::Impl::connect() {
     socket = std::make_unique<zmq::socket_t>(*ctx, zmq::socket_type::dealer);
     socket->set(zmq::sockopt::linger, 0);
     socket->set(zmq::sockopt::reconnect_ivl, 100);
+    net::secure_client(*socket, *key);
     socket->connect(endpoint);
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "net/device_key.h"
 #include "protocol/envelope.h"
 #include "protocol/messages.h"
 
@@ -18,10 +19,14 @@ namespace hallq {
 class RequestClient {
 public:
     // `name` prefixes the request ids (e.g. "kiosk1"); a random suffix keeps restarts apart.
-    RequestClient(std::string endpoint, std::string name);
+    // It connects under CURVE with `key`, else the process's device key (net/device_key.h);
+    // throws DeviceKeyError when there is none.
+    RequestClient(std::string endpoint, std::string name, std::optional<DeviceKey> key = std::nullopt);
     ~RequestClient();
     RequestClient(const RequestClient&) = delete;
     RequestClient& operator=(const RequestClient&) = delete;
+    RequestClient(RequestClient&&) noexcept;
+    RequestClient& operator=(RequestClient&&) noexcept;
 
     void set_timeout(std::chrono::milliseconds t);
     void set_retries(int n);

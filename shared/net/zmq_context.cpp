@@ -4,6 +4,8 @@
 #include <mutex>
 #include <zmq.hpp>
 
+#include "net/device_key.h"
+
 namespace hallq::net {
 
 std::shared_ptr<zmq::context_t> shared_context() {
@@ -16,6 +18,12 @@ std::shared_ptr<zmq::context_t> shared_context() {
         current = ctx;
     }
     return ctx;
+}
+
+void secure_client(zmq::socket_t& socket, const DeviceKey& key) {
+    socket.set(zmq::sockopt::curve_serverkey, key.server_key);
+    socket.set(zmq::sockopt::curve_publickey, key.public_key);
+    socket.set(zmq::sockopt::curve_secretkey, key.secret_key);
 }
 
 }  // namespace hallq::net

@@ -5,11 +5,19 @@
 
 namespace zmq {
 class context_t;
+class socket_t;
+}
+
+namespace hallq {
+struct DeviceKey;
 }
 
 namespace hallq::net {
 
 // The context in use, or a new one (one I/O thread) when none is alive.
 std::shared_ptr<zmq::context_t> shared_context();
+
+// Makes `socket` a CURVE client with `key`, before it connects.
+void secure_client(zmq::socket_t& socket, const DeviceKey& key);
 
 }  // namespace hallq::net

@@ -81,6 +81,7 @@ Json to_json(const Event& e, const Hall* context) {
     put_if(j, "window", e.window);
     put_if(j, "ticket", e.ticket);
     put_if(j, "clerk", e.clerk);
+    put_if(j, "device", e.device);
     put_if(j, "reason", e.reason);
     put_if(j, "note", e.note);
     put_if(j, "outcome", e.outcome);
@@ -117,6 +118,7 @@ Event event_from_json(const Json& j) {
     e.window = json_get<int>(j, "window", 0);
     e.ticket = json_get<int64_t>(j, "ticket", 0);
     e.clerk = json_get<std::string>(j, "clerk", "");
+    e.device = json_get<std::string>(j, "device", "");
     e.reason = json_get<std::string>(j, "reason", "");
     e.note = json_get<std::string>(j, "note", "");
     e.outcome = json_get<std::string>(j, "outcome", "");

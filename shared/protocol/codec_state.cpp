@@ -117,11 +117,13 @@ Policy policy_from_json(const Json& j, Policy d) {
 
 Json to_json(const WindowStatus& w) {
     std::string state = w.state == WindowState::open && w.current ? "serving" : to_string(w.state);
-    return Json{{"number", w.number}, {"state", state},     {"clerk", w.clerk},
-                {"profile", w.profile}, {"current", w.current}, {"priority_streak", w.priority_streak},
-                {"served", w.served},
-                {"ratings", {{"good", w.ratings.good}, {"neutral", w.ratings.neutral},
-                             {"bad", w.ratings.bad}, {"not_rated", w.ratings.not_rated}}}};
+    Json j{{"number", w.number}, {"state", state},     {"clerk", w.clerk},
+           {"profile", w.profile}, {"current", w.current}, {"priority_streak", w.priority_streak},
+           {"served", w.served},
+           {"ratings", {{"good", w.ratings.good}, {"neutral", w.ratings.neutral},
+                        {"bad", w.ratings.bad}, {"not_rated", w.ratings.not_rated}}}};
+    if (!w.device.empty()) j["device"] = w.device;
+    return j;
 }
 
 Json snapshot_json(const Hall& h, bool with_tickets) {
@@ -156,6 +158,7 @@ Hall hall_from_snapshot(const Json& j) {
         if (state == "serving") state = "open";
         if (!parse(state, s.state)) throw CodecError("bad window state " + state);
         s.clerk = json_get<std::string>(w, "clerk", "");
+        s.device = json_get<std::string>(w, "device", "");
         s.profile = json_get<std::vector<std::string>>(w, "profile", {});
         s.current = json_get<int64_t>(w, "current", 0);
         s.priority_streak = json_get<int>(w, "priority_streak", 0);

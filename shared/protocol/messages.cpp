@@ -8,10 +8,10 @@ namespace hallq {
 namespace {
 using K = MessageKind;
 constexpr MessageInfo kMessages[] = {
-#define HALLQ_COMMAND(name, verb, module, events, since) {MessageType::name, #name, K::command, verb, #module, events, since},
-#define HALLQ_INTERNAL(name, verb, module, events, since) {MessageType::name, #name, K::internal, verb, #module, events, since},
-#define HALLQ_REQUEST(name, verb, module, events, since) {MessageType::name, #name, K::request, verb, #module, events, since},
-#define HALLQ_QUERY(name, verb, module, events, since) {MessageType::name, #name, K::query, verb, #module, events, since},
+#define HALLQ_COMMAND(name, verb, module, events, since, access) {MessageType::name, #name, K::command, verb, #module, events, since, access},
+#define HALLQ_INTERNAL(name, verb, module, events, since, access) {MessageType::name, #name, K::internal, verb, #module, events, since, access},
+#define HALLQ_REQUEST(name, verb, module, events, since, access) {MessageType::name, #name, K::request, verb, #module, events, since, access},
+#define HALLQ_QUERY(name, verb, module, events, since, access) {MessageType::name, #name, K::query, verb, #module, events, since, access},
 #include "protocol/messages.def"
 };
 constexpr EventInfo kEvents[] = {
@@ -27,9 +27,9 @@ constexpr bool in_enum_order() {
 }
 static_assert(in_enum_order());
 // Hall commands come first, so a hall command's MessageType is its CommandType.
-#define HALLQ_COMMAND(name, verb, module, events, since) \
+#define HALLQ_COMMAND(name, verb, module, events, since, access) \
     static_assert(int(MessageType::name) == int(CommandType::name));
-#define HALLQ_INTERNAL(name, verb, module, events, since) \
+#define HALLQ_INTERNAL(name, verb, module, events, since, access) \
     static_assert(int(MessageType::name) == int(CommandType::name));
 #include "protocol/messages.def"
 }  // namespace

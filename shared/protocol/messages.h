@@ -10,10 +10,10 @@ namespace hallq {
 
 // Every request type, in table order (hall commands first, so their values match CommandType).
 enum class MessageType {
-#define HALLQ_COMMAND(name, verb, module, events, since) name,
-#define HALLQ_INTERNAL(name, verb, module, events, since) name,
-#define HALLQ_REQUEST(name, verb, module, events, since) name,
-#define HALLQ_QUERY(name, verb, module, events, since) name,
+#define HALLQ_COMMAND(name, verb, module, events, since, access) name,
+#define HALLQ_INTERNAL(name, verb, module, events, since, access) name,
+#define HALLQ_REQUEST(name, verb, module, events, since, access) name,
+#define HALLQ_QUERY(name, verb, module, events, since, access) name,
 #include "protocol/messages.def"
 };
 
@@ -32,6 +32,7 @@ struct MessageInfo {
     std::string_view module;  // the server module that handles it
     std::string_view events;  // the events it may cause, space-separated
     int since;                // protocol version that added it
+    std::string_view access;  // the roles that may send it (protocol/access.h)
 };
 
 struct EventInfo {

@@ -23,8 +23,40 @@ TempDir::~TempDir() {
     if (!std::getenv("HALLQ_KEEP_TEST_FILES")) std::filesystem::remove_all(path, ec);
 }
 
+const std::filesystem::path& test_keys_dir() {
+    static TempDir dir;
+    static const bool made = [] {
+        std::filesystem::path keys = dir.path / "keys";
+        std::filesystem::create_directory(keys);
+        std::filesystem::permissions(keys, std::filesystem::perms::owner_all);
+        DeviceKey server = generate_device_key("hallserver");
+        server.server_key = server.public_key;
+        write_device_key((keys / "server.key").string(), server);
+        DeviceKey admin = generate_device_key("admin");
+        admin.server_key = server.public_key;
+        write_device_key((keys / "admin.key").string(), admin);
+        set_device_key(admin);
+        ::setenv("HALLQ_DEVICE_KEY", (keys / "admin.key").c_str(), 1);
+        return true;
+    }();
+    (void)made;
+    static const std::filesystem::path keys = dir.path / "keys";
+    return keys;
+}
+
+DeviceKey enrol_device(const std::string& requests, const std::string& name, const std::string& role, int window) {
+    std::filesystem::path out = test_keys_dir().parent_path() / (name + ".key");
+    std::string cmd = std::string(HALLCTL_BIN) + " --server " + requests + " device enroll " + name + " --role " + role +
+                      (window ? " --window " + std::to_string(window) : "") + " --out " + out.string() + " --replace";
+    std::string said;
+    int rc = run_command(cmd + " 2>&1", &said);
+    INFO(cmd << "\n" << said);
+    REQUIRE(rc == 0);
+    return read_device_key(out.string());
+}
+
 ServerProcess::ServerProcess(std::filesystem::path db, std::string catalogue, bool demo_passwords)
-    : db_(std::move(db)),
+    : db_((test_keys_dir(), std::move(db))),
       catalogue_(catalogue.empty() ? std::string(HALLQ_TEST_DATA) + "/small-hall.json" : catalogue),
       demo_passwords_(demo_passwords) {}
 
@@ -33,7 +65,8 @@ ServerProcess::~ServerProcess() { kill9(); }
 void ServerProcess::start(std::vector<std::string> extra) {
     REQUIRE(!proc_);
     std::vector<std::string> args = {HALLSERVER_BIN, "--db", db_.string(), "--catalogue", catalogue_,
-                                     "--requests", requests_, "--events", events_};
+                                     "--requests", requests_, "--events", events_, "--keys",
+                                     test_keys_dir().string()};
     if (demo_passwords_) args.push_back("--demo-passwords");
     args.insert(args.end(), extra.begin(), extra.end());
     proc_ = std::make_unique<LineProcess>(args, log_path());

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "line_process.h"
+#include "net/device_key.h"
 #include "net/request_client.h"
 
 namespace hallq::test {
@@ -21,6 +22,15 @@ struct TempDir {
     TempDir();
     ~TempDir();
 };
+
+// The key directory every hall server of this test process uses (--keys): the server's CURVE key
+// pair and the local admin key, made once per process. The first call also makes the admin key
+// this process's device key and $HALLQ_DEVICE_KEY, so request clients, replicas and the hallctl
+// and apps a test starts connect as the local admin unless given another key.
+const std::filesystem::path& test_keys_dir();
+// Enrols a device through the admin key (hallctl device enroll … --out) and returns its key.
+// `window` 0: none.
+DeviceKey enrol_device(const std::string& requests, const std::string& name, const std::string& role, int window = 0);
 
 class ServerProcess {
 public:

@@ -85,6 +85,7 @@ TEST_CASE("hallctl: every verb of the message table is a command with its --help
 
 TEST_CASE("hallctl: usage errors exit with 2 before anything is sent, naming the problem") {
     // No server listens on this port; a usage error must come before any attempt to reach it (4).
+    test_keys_dir();  // hallctl has a device key ($HALLQ_DEVICE_KEY), as on a hall's admin machine
     const std::string ctl =
         std::string(HALLCTL_BIN) + " --server tcp://127.0.0.1:9 --timeout 100 --retries 0 ";
     std::string out;

@@ -71,12 +71,12 @@ TEST_CASE("credentials: a schema 3 database gains clerk_credentials and keeps it
     }
     sqlite3* raw = nullptr;
     REQUIRE(sqlite3_open(db.path.c_str(), &raw) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(raw, "DROP TABLE clerk_credentials; DROP TABLE reservations; PRAGMA user_version=3;", nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, "DROP TABLE clerk_credentials; DROP TABLE reservations; DROP TABLE devices; DROP TABLE login_failures; DROP TABLE meta; PRAGMA user_version=3;", nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(raw);
 
     SqliteStore store(db.path.string());
-    CHECK(SqliteStore::schema_version() == 5);
-    CHECK(query(db.path, "PRAGMA user_version") == "5");
+    CHECK(SqliteStore::schema_version() == 6);
+    CHECK(query(db.path, "PRAGMA user_version") == "6");
     CHECK(store.cached_reply("kiosk-1")->reply == "reply-1");
     CHECK(snapshot_json(store.load()) == snapshot_json(h));
     CHECK_FALSE(store.password_hash("c01").has_value());
@@ -134,7 +134,7 @@ TEST_CASE("credentials: login needs the right password, and five failures lock t
     Json change{{"clerk", "c01"}, {"old_password", kDemoPassword}, {"new_password", "new-secret"}};
     CHECK(send(svc, "change_password", change, t + 10).error.code == ErrorCode::login_locked);
     CHECK(send(svc, "clerk_login", login(3, "c03", kDemoPassword), t + 10).ok);  // others are not locked
-    int64_t later = t + 10 + LoginGuard::kLockMs;
+    int64_t later = t + 10 + LoginLockout::kLockMs;
     CHECK(send(svc, "clerk_login", login(1, "c01", kDemoPassword), later).ok);
     CHECK(svc.hall().window(1)->clerk == "c01");
 

@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "core/hall.h"
+#include "protocol/access.h"
 #include "protocol/commands.h"
 #include "protocol/messages.h"
 
@@ -96,4 +97,33 @@ TEST_CASE("messages: docs/protocol.md describes every message and every event of
         INFO("the table of event effects lacks `" << e.name << "`");
         CHECK(effects.find("| `" + std::string(e.name) + "`") != std::string::npos);
     }
+}
+
+TEST_CASE("messages: every row's access column parses, and docs/security.md's role matrix says the same") {
+    std::string doc = read_doc("security.md");
+    REQUIRE_FALSE(doc.empty());
+    for (const MessageInfo& m : message_table()) {
+        const Access& a = access_of(m.type);
+        if (m.kind == MessageKind::internal) {
+            CHECK(a.roles == 0);  // the server's own: from no device
+            continue;
+        }
+        CHECK(a.allows(Role::admin));  // the admin tool can do everything
+        std::string row = "| `" + std::string(m.name) + "` |";
+        for (Role r : kRoles) {
+            const char* cell = !a.allows(r) ? "—"
+                               : a.scope_of(r) == Scope::window  ? "✓ own window"
+                               : a.scope_of(r) == Scope::session ? "✓ own session"
+                                                                 : "✓";
+            row += std::string(" ") + cell + " |";
+        }
+        INFO("docs/security.md lacks the role matrix row: " << row);
+        CHECK(doc.find(row + "\n") != std::string::npos);
+    }
+    CHECK_THROWS(parse_access("kiosk wizard"));
+    CHECK_THROWS(parse_access("desk@somewhere"));
+    Access a = parse_access("kiosk desk@session");
+    CHECK(a.allows(Role::kiosk));
+    CHECK_FALSE(a.allows(Role::display));
+    CHECK(a.scope_of(Role::desk) == Scope::session);
 }

@@ -3,6 +3,7 @@
 #include "sqlite/sqlite_store.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include "protocol/codec.h"
 #include "read_tables.h"
@@ -14,6 +15,12 @@ namespace hallq {
 using namespace sql;
 
 SqliteStore::SqliteStore(const std::string& path) {
+    // The file holds password hashes, masked data and notes: only its owner may read it. New files
+    // are made so by the umask (hallserver sets 077); older ones are closed here.
+    for (const std::string& f : {path, path + "-wal", path + "-shm"}) {
+        struct stat st{};
+        if (::stat(f.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 077)) ::chmod(f.c_str(), 0600);
+    }
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
         SQLITE_OK) {
         std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -155,6 +162,7 @@ void SqliteStore::commit(const UnitOfWork& w) {
         if (!w.events.empty()) project(w.events, *w.after, *this);
         if (w.reservations) write_reservations(*w.reservations);
         if (w.credential) write_credential(*w.credential, w.at);
+        if (w.device) write_device(*w.device);
         record_request(w.rid, w.events.empty() ? w.at : w.events.back().at, w.reply, w.fingerprint);
         deltas_.note(w.events);
         if (w.snapshot && !w.events.empty()) {

@@ -41,6 +41,13 @@ public:
     std::optional<std::string> password_hash(const std::string& clerk) override;
     std::vector<std::string> events_after(uint64_t after, int limit) override;
 
+    // sqlite_devices.cpp
+    std::vector<DeviceRow> devices() override;
+    std::optional<LoginFailures> login_failures(const std::string& clerk, const std::string& device) override;
+    void set_login_failures(const LoginFailures& f) override;
+    std::optional<std::string> meta(const std::string& key) override;
+    void set_meta(const std::string& key, const std::string& value) override;
+
 private:
     // RowSink: the read tables' rows, inside commit's transaction.
     void put_ticket(const Ticket& t, const std::string& day, uint64_t seq) override;
@@ -53,6 +60,7 @@ private:
     void abort_write();  // ROLLBACK: of the whole batch inside one, which then counts as failed
     void write_reservations(const ReservationWrites& w);  // inside commit's transaction
     void write_credential(const CredentialWrite& c, int64_t at);
+    void write_device(const DeviceRow& d);  // sqlite_devices.cpp
     void done(sqlite3_stmt* s);  // steps a statement that returns no rows; throws StoreError
     void step(sqlite3_stmt* s);  // done(), then resets the statement and clears its bindings
     // The reply to request `rid` (none if empty), inside the caller's transaction.
