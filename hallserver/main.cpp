@@ -131,7 +131,7 @@ void seed_demo(hallq::HallService& service, hallq::Store& store, int64_t now) {
         char slot[16];
         std::snprintf(slot, sizeof slot, "%02d:%02d", r.slot_minutes / 60 % 24, r.slot_minutes % 60);
         HALLQ_LOG(info, "demo reservation: code " << r.code << ", " << (item ? item->name : r.item) << " at "
-                                                  << slot << ", holder " << mask_id_number(r.holder.normalized));
+                                                  << slot << ", holder " << mask_id_tail(r.holder.normalized));
     }
 }
 

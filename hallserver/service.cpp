@@ -15,6 +15,7 @@
 #include "protocol/codec.h"
 #include "protocol/commands.h"
 #include "protocol/fingerprint.h"
+#include "protocol/redact.h"
 
 namespace hallq {
 
@@ -26,6 +27,11 @@ std::vector<std::string> HandlerTable::missing() const {
         if (!has) out.emplace_back(m.name);
     }
     return out;
+}
+
+Audience audience_of(const Device* d) {
+    if (!d) return Audience::staff;
+    return d->role == Role::kiosk || d->role == Role::display ? Audience::open : Audience::staff;
 }
 
 HallService::HallService(Store& store, const ServerConfig& cfg, const IdentityVault* vault)
@@ -128,7 +134,13 @@ std::string HallService::commit(Work& w, const std::string& rid, const std::stri
     }
     if (snapshot && !w.events.empty()) since_snapshot_ = 0;
     if (w.device) st_.devices.put(*w.device);  // in a failed batch the reload forgets it again
-    for (const Event& e : w.events) publish.push_back(wire_text(to_json(e, &hall)));
+    // Every subscriber gets the open form: no holder, no holder key, no free texts. Staff read
+    // those through snapshot and ticket queries and command replies, which are answered per role.
+    for (const Event& e : w.events) {
+        Json j = to_json(e, &hall);
+        redact_event(j, Audience::open);
+        publish.push_back(wire_text(j));
+    }
     return reply;
 }
 
@@ -164,6 +176,26 @@ bool HallService::end_batch() {
 
 std::string HallService::internal_error_reply(const std::string& rid) {
     return make_error_reply(rid, Error{ErrorCode::internal, "storage"});
+}
+
+std::optional<Error> HallService::within_rate(const Device* device, const Request& req, const MessageInfo& msg,
+                                              int64_t now) {
+    if (!device) return std::nullopt;
+    double cost = msg.type == MessageType::snapshot ? 5 : 1;  // a snapshot is the costliest answer
+    if (!requests_.take(device->name(), request_rule(device->role), now, cost)) {
+        HALLQ_LOG_LIMITED(warn, "rate " + device->name(),
+                          "ALERT device " << device->name() << " (" << to_string(device->role)
+                                          << ") sends faster than its role allows; refusing its requests (rate_limited)");
+        return Error{ErrorCode::rate_limited, "requests"};
+    }
+    bool identity = req.body.is_object() && req.body.contains("id_number");
+    if (identity && !identities_.take(device->name(), identity_rule(device->role), now)) {
+        HALLQ_LOG_LIMITED(warn, "identity rate " + device->name(),
+                          "ALERT device " << device->name() << " (" << to_string(device->role)
+                                          << ") sends ID numbers faster than card swipes come; refused (rate_limited)");
+        return Error{ErrorCode::rate_limited, "id numbers"};
+    }
+    return std::nullopt;
 }
 
 void HallService::refuse(Outcome& out, std::string_view type, const Error& e, bool warn) {
@@ -206,9 +238,14 @@ void HallService::run(std::string_view bytes, int64_t now, const Device* device,
     if (msg && msg->kind == MessageKind::query) {  // queries are never stored
         Call call{req, *msg, now, device};
         if (auto refusal = authorize(call, st_.hall)) return refuse(out, req.type, *refusal, true);
+        if (auto refusal = within_rate(device, req, *msg, now)) return refuse(out, req.type, *refusal);
         QueryResult r = (*table_.query(msg->type))(call);
         if (auto* err = std::get_if<Error>(&r)) return refuse(out, req.type, *err);
-        out.reply = make_reply(req.rid, std::get<Json>(r));
+        Json& body = std::get<Json>(r);
+        Audience audience = audience_of(device);
+        if (auto it = body.find("state"); it != body.end()) redact_snapshot(*it, audience);
+        redact_reply(body, audience);
+        out.reply = make_reply(req.rid, body);
         return;
     }
 
@@ -230,11 +267,19 @@ void HallService::run(std::string_view bytes, int64_t now, const Device* device,
 
     Call call{req, *msg, now, device};
     if (auto refusal = authorize(call, st_.hall)) return refuse(out, req.type, *refusal, true);
+    if (auto refusal = within_rate(device, req, *msg, now)) return refuse(out, req.type, *refusal);
     // Nobody is born after the service day (the decoders check every other ID-number rule).
     if (auto born = check_birth_dates(req.body, st_.hall.day())) return refuse(out, req.type, *born);
     CommandResult result = (*table_.command(msg->type))(call);
     if (auto* err = std::get_if<Error>(&result)) return refuse(out, req.type, *err);
     Work& w = std::get<Work>(result);
+    // The reply as the device may see it: never a holder key; a display not even the holder.
+    bool own = msg->type == MessageType::issue_ticket || msg->type == MessageType::check_in;
+    w.reply = [inner = std::move(w.reply), audience = audience_of(device), own](const Hall& after) {
+        Json body = inner(after);
+        redact_reply(body, audience, own);
+        return body;
+    };
     out.reply = commit(w, req.rid, print, now, out.publish, stored_rid);
     if (w.notable) HALLQ_LOG(info, req.type << " done (" << req.rid << ")" << (w.summary.empty() ? "" : ": ") << w.summary);
     else HALLQ_LOG(debug, req.type << " done (" << req.rid << ")" << (w.summary.empty() ? "" : ": ") << w.summary);

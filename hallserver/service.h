@@ -14,6 +14,8 @@
 #include <vector>
 
 #include "modules/module.h"
+#include "rate_limits.h"
+#include "protocol/redact.h"
 #include "protocol/reservations.h"
 
 namespace hallq {
@@ -22,6 +24,10 @@ class TicketsModule;
 class PasswordsModule;
 class ReservationsModule;
 class DevicesModule;
+
+// Who a reply or an event goes to: kiosks and displays get the open form, every other device (and
+// a request made in the process) the staff form.
+Audience audience_of(const Device* d);
 
 class HallService {
 public:
@@ -39,7 +45,9 @@ public:
     struct Outcome {
         std::string rid;  // of the request, "" when it could not be read
         std::string reply;
-        std::vector<std::string> publish;  // event JSON, in sequence order, after the reply
+        // The events to publish, in sequence order, after the reply: in their open form
+        // (protocol/redact.h), the one every subscriber gets.
+        std::vector<std::string> publish;
     };
     // `device`: the device the request came from (devices()), checked by the authorize step
     // (authorize.h); null for a request made inside the server process, which is trusted.
@@ -70,6 +78,8 @@ private:
     void run(std::string_view bytes, int64_t now, const Device* device, Outcome& out);
     // The refusal's reply and its log line.
     void refuse(Outcome& out, std::string_view type, const Error& e, bool warn = false);
+    // The device's request budgets (rate_limits.h): the refusal when it has sent too fast.
+    std::optional<Error> within_rate(const Device* device, const Request& req, const MessageInfo& msg, int64_t now);
     // Numbers and applies the work's events, builds the reply from the new state, and stores
     // events, rows and reply in one transaction. Returns the reply; on a storage failure the state
     // is reloaded and an `internal` reply returned (then nothing is published).
@@ -85,6 +95,7 @@ private:
     std::unique_ptr<PasswordsModule> passwords_;
     std::unique_ptr<ReservationsModule> reservations_;
     std::unique_ptr<DevicesModule> devices_;
+    TokenBuckets requests_, identities_;  // per device (rate_limits.h)
     int since_snapshot_ = 0;
     std::string clock_behind_day_;  // last day warned about when the clock ran behind
 };

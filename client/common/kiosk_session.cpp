@@ -228,7 +228,7 @@ void KioskSession::card(const idcard::CardText& card) {
         set_banner({line(Text::invalid_id)}, KioskScreen::Tone::red);
         return show_home();
     }
-    visitor_ = Visitor{id->normalized, card.name, mask_id_number(id->normalized), false};
+    visitor_ = Visitor{id->normalized, card.name, mask_id_tail(id->normalized), false};
     s_.visitor = true;
     trace("card read holder=" + visitor_->masked);
     set_banner({line(Text::card_read, {visitor_->masked})}, KioskScreen::Tone::blue);

@@ -159,6 +159,8 @@ void DeskFrame::on_hall(const Hall& hall, bool connected) {
 void DeskFrame::refresh_view() {
     if (!logged_in_) return;
     view_ = desk_view(hall_, window_, clerk_, now_ms());
+    if (view_.current.id && view_.current.holder.empty())
+        if (auto it = holders_.find(view_.current.id); it != holders_.end()) view_.current.holder = it->second;
     header_->SetLabel(u(view_.window_name.empty() ? std::to_string(window_) : view_.window_name) + u("  ·  ") +
                       u(view_.clerk_name.empty() ? clerk_ : view_.clerk_name) + u("  ·  ") +
                       (view_.window_state == WindowState::open     ? _("Open")
@@ -190,6 +192,12 @@ void DeskFrame::send(const std::string& type, const Json& body, std::function<vo
             trace("reply " + type + " " + (r->ok ? std::string("ok") : std::string(to_string(r->error.code))));
             if (!r->ok) return say(refusal(*r), true);
             std::string number = r->body.contains("ticket") ? json_get<std::string>(r->body["ticket"], "number", "") : "";
+            if (r->body.contains("ticket")) {
+                std::string holder = json_get<std::string>(r->body["ticket"], "holder", "");
+                if (!holder.empty()) holders_[json_get<int64_t>(r->body["ticket"], "id", 0)] = holder;
+                if (holders_.size() > 2000) holders_.clear();  // a day's worth at most
+                refresh_view();
+            }
             say(_("Done: ") + request_label(type, opt_.lang == "en") + (number.empty() ? wxString() : " " + u(number)));
             if (on_ok) on_ok(*r);
         });

@@ -2,6 +2,7 @@
 // the queue, the inline action form, the work profile and the connection status.
 #pragma once
 #include "protocol/messages.h"
+#include <map>
 #include <memory>
 #include <wx/frame.h>
 #include <wx/panel.h>
@@ -49,6 +50,9 @@ private:
     std::string clerk_;
     int window_ = 0;
     DeskView view_;
+    // Masked holders from command replies: the hall's events carry no personal data (security.md),
+    // so a ticket issued after the desk's snapshot has its holder only in the call's reply.
+    std::map<int64_t, std::string> holders_;
     std::string traced_view_;
     wxTimer tick_;
     wxPanel* desk_ = nullptr;

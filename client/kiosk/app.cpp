@@ -91,7 +91,7 @@ bool KioskApp::OnInit() {
                 card.birth = card.id_number.substr(6, 8);
             }
             demo_reader_->present_card(card);
-            return mask_name(card.name) + " " + mask_id_number(card.id_number);
+            return mask_name(card.name) + " " + mask_id_tail(card.id_number);
         });
     }
     if (!reader_path.empty()) {

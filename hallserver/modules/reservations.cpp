@@ -40,7 +40,7 @@ CommandResult ReservationsModule::check_in(const Call& c) {
         holder_hash = bytes_of(st_.vault->hash(q.id.normalized));
         found = st_.store.reservations_of(holder_hash, today);
         age = age_on_service_day(hall, q.id);
-        facts.holder = mask_id_number(q.id.normalized);
+        facts.holder = mask_id_tail(q.id.normalized);
         facts.card = CheckInView::Card{age, green_by_age(st_.cfg, age),
                                        st_.store.booked_days_after(holder_hash, today)};
     } else {
@@ -63,7 +63,7 @@ CommandResult ReservationsModule::check_in(const Call& c) {
             default: break;
         }
         holder_hash = one->holder_hash;
-        facts.holder = one->r.holder_masked;
+        facts.holder = mask_id_tail(one->r.holder_masked);  // rows stored before 6+4 masks were retired
         found.push_back(std::move(*one));
     }
 
@@ -119,7 +119,7 @@ CommandResult ReservationsModule::import(const std::vector<ImportedReservation>&
         x.r.day = e.day;
         x.r.slot_at = local_time_ms(e.day, e.slot_minutes);
         x.r.status = e.status;
-        x.r.holder_masked = mask_id_number(e.holder.normalized);
+        x.r.holder_masked = mask_id_tail(e.holder.normalized);
         x.r.name_masked = mask_name(e.name);
         x.r.phone_masked = e.phone.empty() ? "" : mask_phone(e.phone);
         x.holder_hash = bytes_of(st_.vault->hash(e.holder.normalized));

@@ -5,6 +5,7 @@
 
 #include "core/estimator.h"
 #include "core/idnumber.h"
+#include "log.h"
 #include "modules/queries.h"
 #include "protocol/commands.h"
 
@@ -47,7 +48,21 @@ CommandResult TicketsModule::handle(const Call& c) {
             return w;
         }
     }
-    return decide_command(st_.hall, cmd, c.now);
+    CommandResult r = decide_command(st_.hall, cmd, c.now);
+    if (auto* w = std::get_if<Work>(&r)) warn_numbers_running_out(*w);
+    return r;
+}
+
+void TicketsModule::warn_numbers_running_out(const Work& w) {
+    int max = st_.hall.policy().max_serial;
+    for (const Event& e : w.events) {
+        if (!e.issued || e.issued->serial < max - max / 10) continue;
+        std::string& day = warned_[e.issued->queue];
+        if (day == st_.hall.day()) continue;
+        day = st_.hall.day();
+        HALLQ_LOG(warn, "ALERT queue " << e.issued->queue << " has issued " << e.issued->serial << " of its " << max
+                                       << " numbers today (policy.max_serial); past it the kiosks get number_exhausted");
+    }
 }
 
 const Ticket* TicketsModule::prepare_id_issue(const Request& req, IssueTicket& cmd) {

@@ -1,6 +1,8 @@
 // tickets.h - the tickets module: the hall commands (issue, call, serve, windows, ratings) decided
 // by Hall::decide, and tickets issued with a swiped ID number (one active ticket per person and item).
 #pragma once
+#include <map>
+#include <string>
 #include "core/idnumber.h"
 #include "modules/module.h"
 
@@ -25,7 +27,10 @@ private:
     // issue_ticket with an ID number: the holder key on the command, green class by age; returns
     // the holder's active ticket for the same item, if any (then nothing is issued).
     const Ticket* prepare_id_issue(const Request& req, IssueTicket& cmd);
+    // Warns once a day per queue when its numbers are 90% used.
+    void warn_numbers_running_out(const Work& w);
     ServiceState& st_;
+    std::map<std::string, std::string> warned_;  // queue → the day it was warned about
 };
 
 }  // namespace hallq

@@ -1,5 +1,7 @@
 // check_in.cpp - the check-in plan: reservations in, tickets and reservation updates out.
 #include "check_in.h"
+
+#include "idnumber.h"
 #include "estimator.h"
 
 namespace hallq {
@@ -32,7 +34,7 @@ CheckInPlan plan_check_in(const Hall& hall, const std::vector<Reservation>& cand
                                                   : TicketClass::normal,
                           .reservation = r.id,
                           .slot_at = r.slot_at,
-                          .holder = r.holder_masked,
+                          .holder = mask_id_tail(r.holder_masked),
                           .holder_key = holder.key};
             Decision d = work.decide(c, now, &wait_minutes);
             if (!d.ok()) {

@@ -108,6 +108,8 @@ int age_on(const IdNumberInfo& id, int year, int month, int day) {
 
 std::string mask_id_number(std::string_view id) { return keep_ends(id, 6, 4); }
 
+std::string mask_id_tail(std::string_view id) { return keep_ends(id, 0, 4); }
+
 std::string mask_name(std::string_view name) {
     std::u32string chars = utf8::decode(name);
     if (chars.size() <= 1) return std::string(chars.size(), '*');

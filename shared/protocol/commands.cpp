@@ -91,7 +91,7 @@ std::optional<Error> read(Fields& f, IssueTicket& c) {
         IdNumberProblem problem;
         auto info = parse_id_number(id_number, &problem);
         if (!info) return Error{ErrorCode::invalid_id_number, id_problem(problem)};
-        c.holder = mask_id_number(info->normalized);
+        c.holder = mask_id_tail(info->normalized);
     }
     if (!holder_name.empty()) c.holder = mask_name(holder_name);
     return std::nullopt;  // holder_key stays empty: only the server sets it

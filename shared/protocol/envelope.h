@@ -49,7 +49,7 @@ struct Reply {
 std::optional<Reply> parse_reply(std::string_view bytes);
 
 // Frame names on the event stream.
-constexpr const char* kEventTopic = "event";
+constexpr const char* kEventTopic = "event";  // events in their open form (protocol/redact.h)
 constexpr const char* kHeartbeatTopic = "heartbeat";
 
 }  // namespace hallq

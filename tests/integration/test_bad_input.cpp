@@ -137,7 +137,7 @@ TEST_CASE("an invalid ID number is never stored or logged in full") {
     server.start();
     RequestClient client(server.requests(), "t");
     Json ok = must_ok(client, "issue_ticket", Json{{"queue", "A"}, {"id_number", "11010519491231002X"}});
-    CHECK(ok["ticket"]["holder"] == "110105********002X");
+    CHECK(ok["ticket"]["holder"] == "**************002X");
     // Another person whose number masks the same way: the remembered requests must not tell the
     // two apart, or the full number could be recovered from the database by trying birth dates.
     Reply other = must_reply(client, "issue_ticket", Json{{"queue", "A"}, {"id_number", "11010519500118002X"}}, "second-person");
@@ -156,7 +156,7 @@ TEST_CASE("an invalid ID number is never stored or logged in full") {
     run_command("cat '" + server.log_path() + "'", &log_text);
     CHECK(db_text.find("11010519491231002X") == std::string::npos);
     CHECK(log_text.find("11010519491231002X") == std::string::npos);
-    CHECK(db_text.find("110105********002X") != std::string::npos);
+    CHECK(db_text.find("**************002X") != std::string::npos);
 }
 
 TEST_CASE("the request client hands back refusals of requests the server could not read") {

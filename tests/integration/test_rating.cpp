@@ -70,7 +70,7 @@ TEST_CASE("a rating is stored, published and counted, and bad ratings change not
     CHECK(e["item"] == "T-SJ-001");
     CHECK(e["level"] == 2);
     CHECK(e["reasons"] == Json::array({"attitude", "efficiency"}));
-    CHECK(e["comment"] == "等了很久");
+    CHECK_FALSE(e.contains("comment"));  // free text stays off the event stream (docs/security.md); stored below
 
     // Refused, and nothing is written: no event, no second row.
     must_ok(c, "clerk_login", login_body(1, "c01"));

@@ -80,7 +80,7 @@ TEST_CASE("reservations: check in by ID card on time, late, early, twice, and af
     uint64_t seq = must_ok(c, "status")["seq"].get<uint64_t>();
 
     Json in = must_ok(c, "check_in", Json{{"id_number", alice}});
-    CHECK(in["holder"] == mask_id_number(alice));
+    CHECK(in["holder"] == mask_id_tail(alice));
     CHECK(in["other_days"] == Json::array({local(now + 48 * 60 * kMin, "%F")}));
     REQUIRE(in["tickets"].size() == 3);  // R-3 (late), R-1 and R-2 (two items, two tickets)
     CHECK(in["tickets"][0]["class"] == "normal");
@@ -118,7 +118,7 @@ TEST_CASE("reservations: check in by ID card on time, late, early, twice, and af
     Json listed = must_ok(c2, "reservations");
     REQUIRE(listed["reservations"].size() == 4);  // today's; R-5 is another day
     CHECK(listed["reservations"][0]["id"] == "R-3");
-    CHECK(listed["reservations"][0]["holder"] == mask_id_number(alice));
+    CHECK(listed["reservations"][0]["holder"] == mask_id_tail(alice));
     CHECK(listed["reservations"][0]["name"] == "张*丰");
     CHECK(listed["reservations"][0]["phone"] == "138****8000");
     Json after = must_ok(c2, "check_in", Json{{"id_number", alice}});

@@ -92,7 +92,7 @@ TEST_CASE("hallctl reservations import: batches with progress, a safe re-run, a 
 
     // The table is masked; check-in prints the ticket.
     REQUIRE(run_command(ctl + "reservations list", &out) == 0);
-    CHECK(out.find("110105********") != std::string::npos);
+    CHECK(out.find("**************") != std::string::npos);  // the last 4 only
     CHECK(out.find("110105198001") == std::string::npos);
     // The slot is 23:59: too early, unless the clock is already within the 30 minutes before it
     // (there is no test clock; the rule itself is unit-tested at every boundary).

@@ -50,7 +50,7 @@ TEST_CASE("check_in by ID card: on time, again, early, late, and the reply's fac
          f.noon);
     uint64_t seq = f.svc->hall().seq();
     Json in = f.ok("check_in", Json{{"id_number", kAlice}}, f.noon);
-    CHECK(in["holder"] == mask_id_number(kAlice));
+    CHECK(in["holder"] == mask_id_tail(kAlice));
     CHECK(in["age"] == 41);
     CHECK(in["green"] == false);
     CHECK(in["other_days"] == Json::array({"2026-11-25"}));
@@ -63,8 +63,9 @@ TEST_CASE("check_in by ID card: on time, again, early, late, and the reply's fac
     CHECK(on_time["reservation"] == "R-1");
     CHECK(on_time["slot_at"] == local_time_ms(kDay, 12 * 60 + 20));
     CHECK(on_time["existing"] == false);
-    CHECK(on_time["holder"] == mask_id_number(kAlice));
-    CHECK(on_time["holder_key"].get<std::string>().size() == 32);
+    CHECK(on_time["holder"] == mask_id_tail(kAlice));
+    CHECK_FALSE(on_time.contains("holder_key"));  // never sent
+    CHECK(f.svc->hall().ticket(on_time["id"].get<int64_t>())->holder_key.size() == 32);
     REQUIRE(in["early"].size() == 1);
     CHECK(in["early"][0]["reservation"] == "R-2");
     CHECK(in["early"][0]["check_in_from"] == local_time_ms(kDay, 13 * 60 + 30));
@@ -134,7 +135,8 @@ TEST_CASE("issue_ticket with an ID number: one active ticket per person and item
     Fixture f;
     Json first = f.ok("issue_ticket", Json{{"item", "T-RS-001"}, {"id_number", kAlice}}, f.noon);
     CHECK(first["ticket"]["class"] == "normal");
-    CHECK(first["ticket"]["holder_key"].get<std::string>().size() == 32);
+    CHECK_FALSE(first["ticket"].contains("holder_key"));  // never sent
+    CHECK(f.svc->hall().ticket(first["ticket"]["id"].get<int64_t>())->holder_key.size() == 32);
     uint64_t seq = f.svc->hall().seq();
     Json second = f.ok("issue_ticket", Json{{"item", "T-RS-001"}, {"id_number", kAlice}}, f.noon + kMin);
     CHECK(second["ticket"]["id"] == first["ticket"]["id"]);

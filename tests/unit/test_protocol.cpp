@@ -111,7 +111,7 @@ TEST_CASE("commands: fields are checked and personal data is masked on decoding"
 
     IssueTicket c = command<IssueTicket>("issue_ticket", Json{{"queue", "A"}, {"class", "green"}, {"id_number", "11010519491231002x"}});
     CHECK(c.klass == TicketClass::green);
-    CHECK(c.holder == "110105********002X");
+    CHECK(c.holder == "**************002X");
     CHECK(command<IssueTicket>("issue_ticket", Json{{"queue", "A"}, {"holder_name", "张三丰"}}).holder == "张*丰");
     CHECK(command<Resume>("resume", Json{{"window", 3}, {"ticket", "A005"}}).ticket.number == "A005");
     CHECK(command<Resume>("resume", Json{{"window", 3}, {"ticket", 12}}).ticket.id == 12);
