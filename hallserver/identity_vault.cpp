@@ -90,19 +90,22 @@ IdentityVault::IdentityVault(const IdentityVault& o) { *this = o; }
 IdentityVault& IdentityVault::operator=(const IdentityVault& o) {
     std::memcpy(hash_key_, o.hash_key_, sizeof hash_key_);
     std::memcpy(box_key_, o.box_key_, sizeof box_key_);
+    std::memcpy(audit_key_, o.audit_key_, sizeof audit_key_);
     return *this;
 }
 
 IdentityVault::~IdentityVault() {
     sodium_memzero(hash_key_, sizeof hash_key_);
     sodium_memzero(box_key_, sizeof box_key_);
+    sodium_memzero(audit_key_, sizeof audit_key_);
 }
 
 void IdentityVault::derive(const unsigned char* master) {
     static_assert(crypto_kdf_KEYBYTES == kKeyBytes && crypto_generichash_KEYBYTES_MAX >= 32 &&
                   crypto_secretbox_KEYBYTES == 32);
     if (crypto_kdf_derive_from_key(hash_key_, sizeof hash_key_, 1, "hallqidn", master) != 0 ||
-        crypto_kdf_derive_from_key(box_key_, sizeof box_key_, 2, "hallqidn", master) != 0)
+        crypto_kdf_derive_from_key(box_key_, sizeof box_key_, 2, "hallqidn", master) != 0 ||
+        crypto_kdf_derive_from_key(audit_key_, sizeof audit_key_, 3, "hallqidn", master) != 0)
         throw KeyFileError("cannot derive identity subkeys");
 }
 
@@ -111,6 +114,23 @@ IdentityVault::Hash IdentityVault::hash(const std::string& normalized_id) const 
     crypto_generichash(h.data(), h.size(), reinterpret_cast<const unsigned char*>(normalized_id.data()),
                        normalized_id.size(), hash_key_, sizeof hash_key_);
     return h;
+}
+
+std::string IdentityVault::audit_link(const std::string& previous, uint64_t seq, const std::string& body) const {
+    crypto_generichash_state st;
+    crypto_generichash_init(&st, audit_key_, sizeof audit_key_, 32);
+    std::string head = previous + "\n" + std::to_string(seq) + "\n";
+    crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(head.data()), head.size());
+    crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(body.data()), body.size());
+    unsigned char out[32];
+    crypto_generichash_final(&st, out, sizeof out);
+    static const char* kHex = "0123456789abcdef";
+    std::string hex;
+    for (unsigned char c : out) {
+        hex += kHex[c >> 4];
+        hex += kHex[c & 15];
+    }
+    return hex;
 }
 
 std::string IdentityVault::holder_key(const Hash& h) {

@@ -4,7 +4,8 @@
 // master key; two subkeys are derived from it (crypto_kdf, context "hallqidn"): id 1 keys the
 // BLAKE2b-256 hash of a normalized ID number (to find a person's reservations without storing the
 // number), id 2 the secretbox that seals the ID number, name and phone at rest. The key material
-// never leaves this class: not into the log, a reply or the database.
+// never leaves this class: not into the log, a reply or the database. Id 3 keys the audit chain of
+// the event log (audit_link).
 #pragma once
 #include <array>
 #include <optional>
@@ -44,6 +45,10 @@ public:
     static std::string holder_key(const Hash& h);
     static std::string holder_key(const std::string& hash_bytes);
 
+    // The audit chain's link of an event (store.h): 64 hex digits of the BLAKE2b-256, keyed with
+    // subkey 3, of the previous link, the sequence number and the event's stored JSON.
+    std::string audit_link(const std::string& previous, uint64_t seq, const std::string& body) const;
+
     // nonce ‖ crypto_secretbox_easy(plain).
     std::string seal(const std::string& plain) const;
     // The plain text, or nullopt when `sealed` was not sealed with this key or was altered.
@@ -55,6 +60,7 @@ private:
 
     unsigned char hash_key_[32] = {};
     unsigned char box_key_[32] = {};
+    unsigned char audit_key_[32] = {};
 };
 
 }  // namespace hallq

@@ -7,6 +7,7 @@
 
 #include "authorize.h"
 #include "log.h"
+#include "modules/audit.h"
 #include "modules/devices.h"
 #include "modules/passwords.h"
 #include "modules/queries.h"
@@ -41,6 +42,10 @@ HallService::HallService(Store& store, const ServerConfig& cfg, const IdentityVa
     reservations_ = std::make_unique<ReservationsModule>(st_, table_);
     devices_ = std::make_unique<DevicesModule>(st_, table_);
     register_queries(st_, table_);
+    register_audit(st_, table_);
+    if (vault) store.set_chain([vault](const std::string& previous, uint64_t seq, const std::string& body) {
+        return vault->audit_link(previous, seq, body);
+    });
     if (auto missing = table_.missing(); !missing.empty())
         throw std::logic_error("no handler for message type " + missing.front());
 }

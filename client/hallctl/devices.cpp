@@ -2,6 +2,7 @@
 // public key, mode 0600) or the device's own public key (--key), sent with its role and place.
 #include "devices.h"
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
@@ -94,6 +95,37 @@ int run_devices(RequestClient& client, const Args& a) {
     }
     for (const Json& d : reply->body.value("devices", Json::array())) print_device(d);
     return 0;
+}
+
+int run_audit(RequestClient& client, const Args& a) {
+    if (a.word(1, "ACTION (verify)") != "verify") throw UsageError("audit ACTION is verify");
+    client.set_timeout(std::chrono::milliseconds(60000));  // a long log takes a while
+    auto reply = client.request(MessageType::audit_verify);
+    if (!reply) return unreachable();
+    if (!reply->ok) return refused(*reply);
+    const Json& b = reply->body;
+    if (a.has("json")) std::cout << b.dump(2) << "\n";
+    uint64_t checked = json_get<uint64_t>(b, "checked", 0), unlinked = json_get<uint64_t>(b, "unlinked", 0);
+    if (json_get<bool>(b, "ok", false)) {
+        if (!a.has("json"))
+            std::cout << "审计链完整 / the audit chain is whole: " << checked << " events (seq "
+                      << json_get<uint64_t>(b, "first_seq", 0) << "-" << json_get<uint64_t>(b, "last_seq", 0) << ")"
+                      << (unlinked ? ", " + std::to_string(unlinked) + " stored before the chain began" : "") << "\n";
+        return 0;
+    }
+    if (!a.has("json"))
+        for (const Json& p : b.value("problems", Json::array())) {
+            std::string what = json_get<std::string>(p, "problem", "");
+            uint64_t seq = json_get<uint64_t>(p, "seq", 0);
+            if (what == "missing")
+                std::cout << "缺失 / missing: events " << seq << "-" << json_get<uint64_t>(p, "to", seq) << " were deleted\n";
+            else if (what == "modified")
+                std::cout << "篡改 / modified: event " << seq << " does not match its link (changed or inserted)\n";
+            else
+                std::cout << "无链接 / unlinked: event " << seq << " has no link\n";
+        }
+    std::cerr << "hallctl: 审计链被破坏 / the audit chain is broken (" << checked << " events checked)\n";
+    return 1;
 }
 
 }  // namespace hallq::ctl

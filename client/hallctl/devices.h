@@ -7,5 +7,7 @@
 namespace hallq::ctl {
 
 int run_devices(RequestClient& client, const Args& a);
+// audit verify [--json]: 0 when the chain is whole, 1 when an event was tampered with.
+int run_audit(RequestClient& client, const Args& a);
 
 }  // namespace hallq::ctl

@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
         if (verb == "simulate") return run_simulation(server, events, a, g_stop);
 
         // The request is built (and a usage error found) before anything connects.
-        bool own_verb = verb == "reservations" || verb == "check-in" || verb == "device";
+        bool own_verb = verb == "reservations" || verb == "check-in" || verb == "device" || verb == "audit";
         Built req = own_verb ? Built{} : build_request(verb, a);
         RequestClient client(server, "hallctl");
         if (a.has("timeout")) client.set_timeout(std::chrono::milliseconds(to_int(a.get("timeout"), "--timeout")));
@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
         if (verb == "reservations") return run_reservations(client, a);
         if (verb == "check-in") return run_check_in(client, a);
         if (verb == "device") return run_devices(client, a);
+        if (verb == "audit") return run_audit(client, a);
         auto reply = client.request(req.type, req.body, a.get("rid"));
         if (!reply) {
             std::cerr << "服务器无响应 / hall server unreachable at " << server << "\n";

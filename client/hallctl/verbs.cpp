@@ -96,6 +96,12 @@ const std::vector<Verb>& verbs() {
           kJson},
          "设备 ACTION list (the default): the enrolled devices; enroll NAME: let a device in with "
          "a role and place; revoke NAME: shut it out"},
+        {"audit",
+         {},
+         {"ACTION"},
+         {kJson},
+         "审计 verify: check the event log's audit chain (全程留痕); names every event changed, "
+         "inserted or deleted outside the server; exit 1 when one is"},
         {"status", {}, {}, {}, "查询 queues and windows"},
         {"snapshot", {}, {}, {}, "查询 the whole state at its sequence number"},
         {"ping", {}, {}, {}, "查询 is the server there"},

@@ -10,6 +10,7 @@
 // snapshot ("delta"); the first snapshot of a day and of a process holds them all (snapshots.h).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -68,6 +69,17 @@ struct LoginFailures {
     std::string clerk, device;
     int failures = 0;
     int64_t first_at = 0, locked_until = 0;
+};
+
+// The audit chain (全程留痕): each stored event gets a link, a keyed hash of the previous event's
+// link, its sequence number and its stored JSON (IdentityVault::audit_link), so an event changed,
+// inserted or deleted with a database tool shows at its sequence number.
+using ChainLink = std::function<std::string(const std::string& previous, uint64_t seq, const std::string& body)>;
+
+// An event as stored, with its link ("" for events stored before the chain began).
+struct ChainRow {
+    uint64_t seq = 0;
+    std::string body, link;
 };
 
 // Everything one request (or the server's own rollover, or a start-up seed) writes, committed in
@@ -137,6 +149,12 @@ public:
         w.at = at;
         commit(w);
     }
+
+    // Links every event written from now on into the audit chain, continuing from the newest
+    // stored link. Throws StoreError.
+    virtual void set_chain(ChainLink link) = 0;
+    // The stored events with seq > after, with their links, at most `limit`. Throws StoreError.
+    virtual std::vector<ChainRow> chain_rows(uint64_t after, int limit) = 0;
 
     // Devices, enrolled or revoked (by name). Throws StoreError.
     virtual std::vector<DeviceRow> devices() = 0;

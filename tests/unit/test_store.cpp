@@ -129,7 +129,7 @@ TEST_CASE("store: a schema 2 database gains the ratings table, keeps its data, a
         commit(store, h, Rollover{.day = "2026-11-23"}, kMorning, "");
         commit(store, h, issue("A"), kMorning, "kiosk-1");
     }
-    exec_sql(db.path, "DROP TABLE ratings; DROP TABLE clerk_credentials; DROP TABLE reservations; DROP TABLE devices; DROP TABLE login_failures; DROP TABLE meta; PRAGMA user_version=2;");
+    exec_sql(db.path, "DROP TABLE ratings; DROP TABLE clerk_credentials; DROP TABLE reservations; DROP TABLE devices; DROP TABLE login_failures; DROP TABLE meta; ALTER TABLE events DROP COLUMN chain; PRAGMA user_version=2;");
     REQUIRE(pragma(db.path, "SELECT COUNT(*) FROM sqlite_master WHERE name='ratings'") == "0");
 
     SqliteStore store(db.path.string());

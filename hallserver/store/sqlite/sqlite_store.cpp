@@ -37,7 +37,7 @@ SqliteStore::SqliteStore(const std::string& path) {
     // them back. 16 MiB holds a day of 10,000 tickets.
     exec("PRAGMA cache_size=-16384");
     migrate();
-    insert_event_ = prepare("INSERT INTO events(seq, at, type, ticket, window, body) VALUES(?,?,?,?,?,?)");
+    insert_event_ = prepare("INSERT INTO events(seq, at, type, ticket, window, body, chain) VALUES(?,?,?,?,?,?,?)");
     upsert_ticket_ = prepare(
         "INSERT INTO tickets(id, day, number, queue, class, state, item, reservation, holder, issued_at,"
         " called_at, started_at, finished_at, window, recalls, transfers, outcome, estimate_min, issue_seq)"
@@ -156,7 +156,12 @@ void SqliteStore::commit(const UnitOfWork& w) {
             bind_text(insert_event_, 3, to_string(e.type));
             bind_int(insert_event_, 4, e.ticket, true);
             bind_int(insert_event_, 5, e.window, true);
-            bind_text(insert_event_, 6, to_json(e).dump());
+            std::string body = to_json(e).dump();
+            if (chain_) {
+                chain_last_ = chain_(chain_last_, e.seq, body);
+                bind_text(insert_event_, 7, chain_last_);
+            }
+            bind_text(insert_event_, 6, body);
             step(insert_event_);
         }
         if (!w.events.empty()) project(w.events, *w.after, *this);
@@ -224,7 +229,11 @@ void SqliteStore::add_rating(const Rating& r) {
 }
 
 void SqliteStore::begin_write() {
-    if (!batch_) return exec("BEGIN IMMEDIATE");
+    if (!batch_) {
+        exec("BEGIN IMMEDIATE");
+        chain_saved_ = chain_last_;
+        return;
+    }
     if (batch_failed_) throw StoreError("database: an earlier write of this batch failed");
 }
 
@@ -234,6 +243,7 @@ void SqliteStore::end_write() {
 
 void SqliteStore::abort_write() {
     deltas_.lost();  // what the rolled-back snapshot held is written again
+    chain_last_ = chain_saved_;  // the rolled-back events' links are gone with them
     if (batch_ && batch_failed_) return;  // already rolled back
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
     if (batch_) batch_failed_ = true;
@@ -241,6 +251,7 @@ void SqliteStore::abort_write() {
 
 void SqliteStore::begin_batch() {
     exec("BEGIN IMMEDIATE");
+    chain_saved_ = chain_last_;
     batch_ = true;
     batch_failed_ = false;
 }
@@ -249,11 +260,13 @@ void SqliteStore::end_batch() {
     bool failed = batch_failed_;
     batch_ = batch_failed_ = false;
     if (failed) deltas_.lost();
+    if (failed) chain_last_ = chain_saved_;
     if (failed) throw StoreError("database: the batch was rolled back");
     try {
         exec("COMMIT");
     } catch (...) {
         sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        chain_last_ = chain_saved_;
         deltas_.lost();
         throw;
     }
@@ -317,6 +330,27 @@ std::unique_ptr<Store> open_store(const std::string& location) {
     if (location.starts_with("postgres://") || location.starts_with("postgresql://"))
         throw StoreError("database " + location + ": this hallserver has no PostgreSQL engine");
     return std::make_unique<SqliteStore>(location);
+}
+
+void SqliteStore::set_chain(ChainLink link) {
+    chain_ = std::move(link);
+    Owned s{prepare("SELECT chain FROM events WHERE chain IS NOT NULL ORDER BY seq DESC LIMIT 1")};
+    int rc = sqlite3_step(s.s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) throw StoreError(std::string("database: ") + sqlite3_errmsg(db_));
+    chain_last_ = rc == SQLITE_ROW ? column_text(s.s, 0) : "";
+    chain_saved_ = chain_last_;
+}
+
+std::vector<ChainRow> SqliteStore::chain_rows(uint64_t after, int limit) {
+    Owned s{prepare("SELECT seq, body, chain FROM events WHERE seq > ? ORDER BY seq LIMIT ?")};
+    sqlite3_bind_int64(s.s, 1, int64_t(after));
+    sqlite3_bind_int(s.s, 2, limit);
+    std::vector<ChainRow> out;
+    int rc;
+    while ((rc = sqlite3_step(s.s)) == SQLITE_ROW)
+        out.push_back(ChainRow{uint64_t(sqlite3_column_int64(s.s, 0)), column_text(s.s, 1), column_text(s.s, 2)});
+    if (rc != SQLITE_DONE) throw StoreError(std::string("database: ") + sqlite3_errmsg(db_));
+    return out;
 }
 
 }  // namespace hallq

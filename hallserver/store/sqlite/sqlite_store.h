@@ -41,6 +41,9 @@ public:
     std::optional<std::string> password_hash(const std::string& clerk) override;
     std::vector<std::string> events_after(uint64_t after, int limit) override;
 
+    void set_chain(ChainLink link) override;
+    std::vector<ChainRow> chain_rows(uint64_t after, int limit) override;
+
     // sqlite_devices.cpp
     std::vector<DeviceRow> devices() override;
     std::optional<LoginFailures> login_failures(const std::string& clerk, const std::string& device) override;
@@ -74,6 +77,8 @@ private:
     sqlite3* db_ = nullptr;
     bool batch_ = false, batch_failed_ = false;
     SnapshotDeltas deltas_;
+    ChainLink chain_;
+    std::string chain_last_, chain_saved_;  // the newest link; as it was when the write began
     sqlite3_stmt* insert_event_ = nullptr;
     sqlite3_stmt* upsert_ticket_ = nullptr;
     sqlite3_stmt* insert_request_ = nullptr;

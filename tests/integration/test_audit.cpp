@@ -1,0 +1,60 @@
+// test_audit.cpp - the audit chain against the real server: a log nobody touched verifies; one
+// edited with the sqlite3 shell (a body changed, a row deleted, a row put in) is reported by
+// sequence number, and hallctl exits 1.
+#include <catch2/catch.hpp>
+
+#include "server_process.h"
+
+using namespace hallq;
+using namespace hallq::test;
+
+namespace {
+void sql(const std::filesystem::path& db, const std::string& statement) {
+    std::string out;
+    INFO(statement);
+    REQUIRE(run_command("sqlite3 '" + db.string() + "' \"" + statement + "\" 2>&1", &out) == 0);
+}
+}  // namespace
+
+TEST_CASE("audit: hallctl audit verify names each event changed, deleted or put in with sqlite3") {
+    TempDir dir;
+    ServerProcess server(dir.path / "hall.db");
+    server.start();
+    RequestClient c(server.requests(), "t");
+    for (int i = 0; i < 8; ++i) must_ok(c, "issue_ticket", Json{{"queue", "A"}});
+    uint64_t last = must_ok(c, "ping")["seq"].get<uint64_t>();
+    const std::string ctl = std::string(HALLCTL_BIN) + " --server " + server.requests() + " ";
+    std::string out;
+    REQUIRE(run_command(ctl + "audit verify", &out) == 0);
+    CHECK(out.find("the audit chain is whole: " + std::to_string(last) + " events") != std::string::npos);
+    server.terminate();
+
+    // seq 4: a ticket's body changed; seq 6: deleted; a forged event put in after the last one.
+    sql(dir.path / "hall.db", "UPDATE events SET body = replace(body, '\\\"A002\\\"', '\\\"A009\\\"') WHERE seq = 4");
+    sql(dir.path / "hall.db", "DELETE FROM events WHERE seq = 6");
+    sql(dir.path / "hall.db", "INSERT INTO events(seq, at, type, body, chain) SELECT seq + 1, at, type, body, "
+                              "'00' || substr(chain, 3) FROM events WHERE seq = " + std::to_string(last));
+    server.start();
+    RequestClient again(server.requests(), "t2");
+    Json r = must_ok(again, "audit_verify");
+    INFO(r.dump());
+    CHECK(r["ok"] == false);
+    Json expected = Json::array({Json{{"seq", 4}, {"problem", "modified"}},
+                                 Json{{"seq", 6}, {"to", 6}, {"problem", "missing"}},
+                                 // its link was made over the deleted event's
+                                 Json{{"seq", 7}, {"problem", "modified"}},
+                                 Json{{"seq", last + 1}, {"problem", "modified"}}});
+    CHECK(r["problems"] == expected);
+    CHECK(run_command(ctl.substr(0, ctl.find(" --server")) + " --server " + server.requests() + " audit verify 2>&1", &out) == 1);
+    CHECK(out.find("modified: event 4") != std::string::npos);
+    CHECK(out.find("missing: events 6-6 were deleted") != std::string::npos);
+    CHECK(out.find("the audit chain is broken") != std::string::npos);
+}
+
+TEST_CASE("audit: only the admin may verify the chain") {
+    TempDir dir;
+    ServerProcess server(dir.path / "hall.db");
+    server.start();
+    RequestClient desk(server.requests(), "desk-1", enrol_device(server.requests(), "desk-1", "desk", 1));
+    CHECK(must_reply(desk, "audit_verify").error.code == ErrorCode::forbidden);
+}
