@@ -55,6 +55,7 @@ bool load_config_file(const std::string& path, ServerConfig& cfg, std::string& e
         {"catalogue", T::string},     {"rollover_time", T::string},    {"heartbeat_ms", T::number_integer},
         {"snapshot_every", T::number_integer}, {"log_level", T::string}, {"policy", T::object},
         {"identity_key", T::string},  {"green_channel_age", T::number_integer}, {"keys", T::string},
+        {"retention_days", T::number_integer},
         {"reservations", T::object}};
     const std::map<std::string, T> kPolicy = {
         {"max_priority_streak", T::number_integer}, {"aging_minutes", T::number_integer},
@@ -79,6 +80,11 @@ bool load_config_file(const std::string& path, ServerConfig& cfg, std::string& e
     cfg.log_level = json_get<std::string>(j, "log_level", cfg.log_level);
     cfg.identity_key = json_get<std::string>(j, "identity_key", cfg.identity_key);
     cfg.keys = json_get<std::string>(j, "keys", cfg.keys);
+    cfg.retention_days = json_get<int>(j, "retention_days", cfg.retention_days);
+    if (cfg.retention_days < 1 || cfg.retention_days > 3650) {
+        error = "config file " + path + ": retention_days must be 1-3650";
+        return false;
+    }
     cfg.green_channel_age = json_get<int>(j, "green_channel_age", cfg.green_channel_age);
     if (j.contains("reservations")) {
         cfg.check_in.early_minutes = json_get<int>(j["reservations"], "early_minutes", cfg.check_in.early_minutes);

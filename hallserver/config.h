@@ -20,6 +20,7 @@ struct ServerConfig {
     Policy policy;
     std::string identity_key;    // key file of the identity vault; empty: database + ".key"
     std::string keys;            // key directory (keys.h); empty: "hallq-keys" beside the database
+    int retention_days = 30;     // personal data kept this many days after its service day (PIPL)
     int green_channel_age = 70;  // ID holders this old get green tickets; 0: off
     CheckInRules check_in;       // "reservations": early_minutes, late_minutes
 

@@ -71,6 +71,7 @@ std::vector<std::string> HallService::start(const std::optional<Catalogue>& cata
     }
     if (hall.catalogue().queues.empty())
         throw std::runtime_error("the database has no catalogue: start with --demo or --catalogue FILE");
+    purge_personal(now);  // also when the server was down over the day the data expired
     auto more = tick(now);
     publish.insert(publish.end(), more.begin(), more.end());
     return publish;
@@ -98,8 +99,22 @@ std::vector<std::string> HallService::tick(int64_t now) {
     } catch (const StoreError& e) {  // kept a day longer: the next rollover prunes them
         HALLQ_LOG(warn, "old request replies not pruned: " << e.what());
     }
+    purge_personal(now);
     HALLQ_LOG(info, "service day " << day << " begins; ticket numbers restart");
     return publish;
+}
+
+void HallService::purge_personal(int64_t now) {
+    std::string before = service_day(now - int64_t(st_.cfg.retention_days) * 86400 * 1000, st_.cfg.rollover_minutes);
+    try {
+        Store::Purged p = st_.store.purge_personal(before);
+        if (p.reservations || p.tickets)
+            HALLQ_LOG(info, "retention: personal data of the days before " << before << " forgotten ("
+                                << p.reservations << " reservations, " << p.tickets << " tickets; retention_days "
+                                << st_.cfg.retention_days << ")");
+    } catch (const StoreError& e) {  // the next rollover tries again
+        HALLQ_LOG(warn, "personal data of the days before " << before << " not purged: " << e.what());
+    }
 }
 
 std::variant<Json, Error> HallService::seed_reservations(const std::vector<ImportedReservation>& entries,

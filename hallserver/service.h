@@ -65,6 +65,10 @@ public:
     bool end_batch();
     static std::string internal_error_reply(const std::string& rid);
 
+    // Retention (PIPL): forgets the personal data of the service days more than retention_days
+    // before `now`'s. Run at every rollover and start.
+    void purge_personal(int64_t now);
+
     // Daily rollover when the service day changed. Returns events to publish.
     std::vector<std::string> tick(int64_t now);
 

@@ -1,6 +1,8 @@
 // commands.cpp - maps hallctl verbs to protocol requests, and events to readable lines.
 #include "commands.h"
 
+#include <filesystem>
+
 #include <unistd.h>
 
 #include <chrono>
@@ -137,6 +139,11 @@ Built build_request(const std::string& verb, const Args& a) {
         case MessageType::status:
         case MessageType::snapshot:
         case MessageType::ping: return b;
+        case MessageType::backup: {
+            std::filesystem::path p(a.word(1, "FILE"));
+            b.body["path"] = std::filesystem::absolute(p).lexically_normal().string();  // the server's machine
+            return b;
+        }
         default: break;  // verbs with their own command (check-in, reservations) or none
     }
     throw UsageError("unknown command " + verb);

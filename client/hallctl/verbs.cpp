@@ -102,6 +102,12 @@ const std::vector<Verb>& verbs() {
          {kJson},
          "审计 verify: check the event log's audit chain (全程留痕); names every event changed, "
          "inserted or deleted outside the server; exit 1 when one is"},
+        {"backup",
+         {},
+         {"FILE"},
+         {},
+         "备份 the server writes a consistent copy of its database to FILE (an absolute path on the "
+         "server's machine, not yet existing); back the identity key up apart from it"},
         {"status", {}, {}, {}, "查询 queues and windows"},
         {"snapshot", {}, {}, {}, "查询 the whole state at its sequence number"},
         {"ping", {}, {}, {}, "查询 is the server there"},

@@ -1,6 +1,10 @@
 // audit.cpp - verifying the event log's audit chain, page by page.
 #include "modules/audit.h"
 
+#include <filesystem>
+
+#include "log.h"
+
 namespace hallq {
 
 Json verify_chain(Store& store, const IdentityVault& vault) {
@@ -38,7 +42,31 @@ Json verify_chain(Store& store, const IdentityVault& vault) {
                 {"first_seq", first}, {"last_seq", after}, {"problems", problems}};
 }
 
+namespace {
+// backup {"path": "/abs/new-file.db"}: an online copy of the database, written by the server.
+QueryResult backup(const ServiceState& st, const Call& c) {
+    const Json& b = c.req.body;
+    if (!b.contains("path") || !b["path"].is_string()) return bad_field("path");
+    std::string path = b["path"].get<std::string>();
+    std::error_code ec;
+    std::filesystem::path p(path);
+    if (path.empty() || path.size() > 1024 || !p.is_absolute()) return Error{ErrorCode::bad_field, "path must be absolute"};
+    if (std::filesystem::exists(p, ec)) return Error{ErrorCode::bad_field, "path exists"};
+    if (!std::filesystem::is_directory(p.parent_path(), ec)) return Error{ErrorCode::bad_field, "no such directory"};
+    try {
+        int64_t bytes = st.store.backup_to(path);
+        HALLQ_LOG(info, "backup written to " << path << " (" << bytes << " bytes, event seq " << st.hall.seq()
+                                              << "); keep the identity key's backup apart from it");
+        return Json{{"path", path}, {"bytes", bytes}, {"seq", st.hall.seq()}};
+    } catch (const StoreError& e) {
+        HALLQ_LOG(error, e.what());
+        return Error{ErrorCode::internal, "backup"};
+    }
+}
+}  // namespace
+
 void register_audit(const ServiceState& st, HandlerTable& table) {
+    table.on_query(MessageType::backup, [&st](const Call& c) { return backup(st, c); });
     table.on_query(MessageType::audit_verify, [&st](const Call&) -> QueryResult {
         if (!st.vault) return Error{ErrorCode::internal, "identity key"};
         try {

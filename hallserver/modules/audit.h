@@ -5,7 +5,8 @@
 
 namespace hallq {
 
-// Registers audit_verify. Without a vault the chain cannot be checked: refused (internal).
+// Registers audit_verify (without a vault the chain cannot be checked: refused, internal) and
+// backup (an online copy of the database to a new file on the server's machine).
 void register_audit(const ServiceState& st, HandlerTable& table);
 
 // The check itself: {"ok", "checked", "unlinked", "first_seq", "last_seq", "problems": [{"seq",

@@ -139,6 +139,18 @@ public:
     // Forgets cached replies older than `before_ms`. Throws StoreError.
     virtual void prune_requests(int64_t before_ms) = 0;
 
+    // Retention (PIPL): forgets the personal data of every service day before `before_day` —
+    // reservations' sealed identities, holder hashes and masked ID, name and phone; tickets'
+    // masked holders. Returns how many reservations and tickets were cut. Throws StoreError.
+    struct Purged {
+        int64_t reservations = 0, tickets = 0;
+    };
+    virtual Purged purge_personal(const std::string& before_day) = 0;
+
+    // Writes a consistent copy of the whole database to `path` (a new file), while the store stays
+    // in use. Returns its size in bytes. Throws StoreError.
+    virtual int64_t backup_to(const std::string& path) = 0;
+
     // A clerk's password hash (credentials.h), if one is set.
     virtual std::optional<std::string> password_hash(const std::string& clerk) = 0;
     // Sets a clerk's password hash on its own (hallserver --set-password, demo seeding): a unit

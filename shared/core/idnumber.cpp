@@ -71,6 +71,8 @@ std::optional<IdNumberInfo> parse_id_number_rules(std::string_view text, IdNumbe
     IdNumberInfo info;
     if (text.size() == 15) {
         if (!all_digits(text)) return fail(problem, IdNumberProblem::bad_characters);
+        if (int province = number(text.substr(0, 2)); province < 11 || province > 82)
+            return fail(problem, IdNumberProblem::bad_area);
         info.birth_year = 1900 + number(text.substr(6, 2));
         info.birth_month = number(text.substr(8, 2));
         info.birth_day = number(text.substr(10, 2));
@@ -87,6 +89,9 @@ std::optional<IdNumberInfo> parse_id_number_rules(std::string_view text, IdNumbe
     char last = text[17] == 'x' ? 'X' : text[17];
     if (!all_digits(first17) || !(last == 'X' || (last >= '0' && last <= '9')))
         return fail(problem, IdNumberProblem::bad_characters);
+    // The area code starts with a province code, 11 (Beijing) to 82 (Macao); 000000 is none.
+    if (int province = number(text.substr(0, 2)); province < 11 || province > 82)
+        return fail(problem, IdNumberProblem::bad_area);
     info.birth_year = number(text.substr(6, 4));
     info.birth_month = number(text.substr(10, 2));
     info.birth_day = number(text.substr(12, 2));

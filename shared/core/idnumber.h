@@ -6,7 +6,7 @@
 
 namespace hallq {
 
-enum class IdNumberProblem { none, bad_length, bad_characters, bad_birth_date, bad_check_digit };
+enum class IdNumberProblem { none, bad_length, bad_characters, bad_birth_date, bad_check_digit, bad_area };
 
 struct IdNumberInfo {
     std::string normalized;  // 18 characters, upper-case X; 15-digit numbers are upgraded

@@ -17,6 +17,9 @@ std::variant<Request, Error> parse_request(std::string_view bytes, std::string* 
         if (d > kMaxNesting) too_deep = true;
         return !too_deep;
     };
+    // JSON text never holds a raw NUL (strings escape control characters); the parser would stop
+    // at one and ignore whatever follows.
+    if (bytes.find('\0') != std::string_view::npos) return err(ErrorCode::bad_json, "NUL byte");
     Json j = Json::parse(bytes.begin(), bytes.end(), depth, false);
     if (too_deep) return err(ErrorCode::bad_json, "nested deeper than " + std::to_string(kMaxNesting) + " levels");
     if (j.is_discarded()) return err(ErrorCode::bad_json);
@@ -33,8 +36,10 @@ std::variant<Request, Error> parse_request(std::string_view bytes, std::string* 
     auto v = j.find("v");
     if (v == j.end()) return err(ErrorCode::bad_version, "missing v");
     if (!v->is_number_integer()) return err(ErrorCode::bad_version, "v must be a whole number");
-    if (v->get<int>() != kProtocolVersion)
-        return err(ErrorCode::bad_version, "v=" + std::to_string(v->get<int>()));
+    // Compared whole: 4294967297 is not 1 (as an int it would wrap to it).
+    bool supported = v->is_number_unsigned() ? v->get<uint64_t>() == uint64_t(kProtocolVersion)
+                                             : v->get<int64_t>() == int64_t(kProtocolVersion);
+    if (!supported) return err(ErrorCode::bad_version, "v=" + v->dump());
     auto t = j.find("type");
     if (t == j.end() || !t->is_string() || t->get<std::string>().empty())
         return err(ErrorCode::bad_field, "type");

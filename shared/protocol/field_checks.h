@@ -13,7 +13,7 @@ inline size_t characters(const std::string& s) { return utf8::length(s); }
 
 // The detail of an invalid_id_number error: which rule the number broke.
 inline const char* id_problem(IdNumberProblem p) {
-    static const char* kWhy[] = {"", "length", "characters", "birth date", "check digit"};
+    static const char* kWhy[] = {"", "length", "characters", "birth date", "check digit", "area"};
     return kWhy[static_cast<int>(p)];
 }
 

@@ -249,3 +249,30 @@ TEST_CASE("check_in: tickets and reservation rows commit together, or neither do
     CHECK(in["tickets"][0]["number"] == "B001");
     CHECK(f.status("R-1") == "checked_in");
 }
+
+TEST_CASE("retention: personal data is forgotten retention_days after its service day, the rest stays") {
+    Fixture f;
+    f.ok("import_reservations", batch({entry("R-1", "T-SJ-001", "12:20", kAlice)}), f.noon);
+    Json ticket = f.ok("check_in", Json{{"id_number", kAlice}}, f.noon)["tickets"][0];
+    REQUIRE(ticket["holder"] == mask_id_tail(kAlice));
+    // 30 days later the day is still kept; 31 days later it is forgotten.
+    f.svc->purge_personal(f.noon + 30LL * 86400 * 1000);
+    CHECK_FALSE(f.store->reservation("R-1")->identity.empty());
+    f.svc->purge_personal(f.noon + 31LL * 86400 * 1000);
+    StoredReservation r = *f.store->reservation("R-1");
+    CHECK(r.identity.empty());
+    CHECK(r.holder_hash.empty());
+    CHECK(r.r.holder_masked.empty());
+    CHECK(r.r.name_masked.empty());
+    CHECK(r.r.status == ReservationStatus::checked_in);  // what happened stays, for the reports
+    CHECK(r.r.item == "T-SJ-001");
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(f.db.path.c_str(), &raw) == SQLITE_OK);
+    sqlite3_stmt* s = nullptr;
+    REQUIRE(sqlite3_prepare_v2(raw, "SELECT COUNT(*), COUNT(holder) FROM tickets", -1, &s, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(s) == SQLITE_ROW);
+    CHECK(sqlite3_column_int(s, 0) == 1);
+    CHECK(sqlite3_column_int(s, 1) == 0);
+    sqlite3_finalize(s);
+    sqlite3_close(raw);
+}

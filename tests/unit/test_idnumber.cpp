@@ -62,6 +62,12 @@ TEST_CASE("id number: invalid numbers are refused with the reason") {
     CHECK(problem_of("110105200002300013") == IdNumberProblem::bad_birth_date);  // Feb 30
     CHECK(problem_of("11010519491231002") == IdNumberProblem::bad_length);
     CHECK(problem_of("11010519491231003X") == IdNumberProblem::bad_check_digit);
+    // No province 00 (nor 10, 83, 99): refused whatever its check digit.
+    for (std::string area : {"000000", "100105", "830105", "990105"}) {
+        std::string first17 = area + "19491231002";
+        CHECK(problem_of(first17 + id_check_char(first17)) == IdNumberProblem::bad_area);
+    }
+    CHECK(problem_of("000000491231002") == IdNumberProblem::bad_area);  // 15 digits
     CHECK(parse_id_number("11010520000229" + std::string("001") + id_check_char("11010520000229001")).has_value());
 }
 

@@ -56,6 +56,10 @@ TEST_CASE("envelope: bad requests are refused with a reason, keeping the request
     CHECK(request_error(R"({"type":"ping","rid":"a"})") == ErrorCode::bad_version);
     CHECK(request_error(R"({"v":2,"type":"ping","rid":"a"})") == ErrorCode::bad_version);
     CHECK(request_error(R"({"v":"1","type":"ping","rid":"a"})") == ErrorCode::bad_version);
+    CHECK(request_error(R"({"v":4294967297,"type":"ping","rid":"a"})") == ErrorCode::bad_version);  // not 1 wrapped
+    CHECK(request_error(R"({"v":18446744073709551615,"type":"ping","rid":"a"})") == ErrorCode::bad_version);
+    CHECK(request_error(std::string(R"({"v":1,"type":"ping","rid":"a"})") + std::string(1, '\0') + "junk") ==
+          ErrorCode::bad_json);  // nothing after a NUL is ignored
     CHECK(request_error(R"({"v":1,"rid":"a"})") == ErrorCode::bad_field);
     CHECK(request_error(R"({"v":1,"type":"ping"})") == ErrorCode::bad_field);
     CHECK(request_error(R"({"v":1,"type":"ping","rid":"a","body":[]})") == ErrorCode::bad_field);

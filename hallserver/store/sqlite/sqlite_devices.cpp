@@ -1,5 +1,8 @@
-// sqlite_devices.cpp - the SQLite engine's devices, login lockout and meta tables.
+// sqlite_devices.cpp - the SQLite engine's devices, login lockout and meta tables, retention and
+// the online backup.
 #include <sqlite3.h>
+
+#include <cstdio>
 
 #include "sqlite/sql.h"
 #include "sqlite/sqlite_store.h"
@@ -81,6 +84,62 @@ void SqliteStore::set_meta(const std::string& key, const std::string& value) {
     bind_text(s.s, 1, key);
     bind_text(s.s, 2, value);
     done(s.s);
+}
+
+SqliteStore::Purged SqliteStore::purge_personal(const std::string& before_day) {
+    Purged out;
+    begin_write();
+    try {
+        Owned r{prepare(
+            "UPDATE reservations SET identity = X'', holder_hash = X'', holder_masked = NULL, name_masked = NULL,"
+            " phone_masked = NULL WHERE day < ? AND length(identity) > 0")};
+        bind_text(r.s, 1, before_day);
+        done(r.s);
+        out.reservations = sqlite3_changes(db_);
+        Owned t{prepare("UPDATE tickets SET holder = NULL WHERE day < ? AND holder IS NOT NULL")};
+        bind_text(t.s, 1, before_day);
+        done(t.s);
+        out.tickets = sqlite3_changes(db_);
+        end_write();
+    } catch (...) {
+        abort_write();
+        throw;
+    }
+    return out;
+}
+
+int64_t SqliteStore::backup_to(const std::string& path) {
+    sqlite3* dest = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        nullptr) != SQLITE_OK) {
+        std::string msg = dest ? sqlite3_errmsg(dest) : "out of memory";
+        sqlite3_close(dest);
+        throw StoreError("cannot create the backup " + path + ": " + msg);
+    }
+    // From a connection of its own: the store's may hold a batch's open transaction, and a reader
+    // of the WAL database sees exactly what was committed.
+    sqlite3* source = nullptr;
+    int rc = sqlite3_open_v2(sqlite3_db_filename(db_, "main"), &source, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_backup* b = rc == SQLITE_OK ? sqlite3_backup_init(dest, "main", source, "main") : nullptr;
+    if (b) sqlite3_busy_timeout(source, 5000);
+    rc = b ? sqlite3_backup_step(b, -1) : SQLITE_ERROR;
+    std::string msg = rc == SQLITE_DONE ? "" : std::string(sqlite3_errmsg(dest)) + " / " + (source ? sqlite3_errmsg(source) : "");
+    if (b) sqlite3_backup_finish(b);
+    sqlite3_close(source);
+    int64_t bytes = 0;
+    if (rc == SQLITE_DONE) {
+        Owned s{nullptr};
+        if (sqlite3_prepare_v2(dest, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()", -1,
+                               &s.s, nullptr) == SQLITE_OK &&
+            sqlite3_step(s.s) == SQLITE_ROW)
+            bytes = sqlite3_column_int64(s.s, 0);
+    }
+    sqlite3_close(dest);
+    if (rc != SQLITE_DONE) {
+        std::remove(path.c_str());
+        throw StoreError("backup to " + path + " failed: " + msg);
+    }
+    return bytes;
 }
 
 }  // namespace hallq

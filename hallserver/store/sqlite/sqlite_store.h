@@ -50,6 +50,8 @@ public:
     void set_login_failures(const LoginFailures& f) override;
     std::optional<std::string> meta(const std::string& key) override;
     void set_meta(const std::string& key, const std::string& value) override;
+    Purged purge_personal(const std::string& before_day) override;
+    int64_t backup_to(const std::string& path) override;
 
 private:
     // RowSink: the read tables' rows, inside commit's transaction.
