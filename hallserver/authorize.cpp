@@ -18,9 +18,15 @@ std::optional<Error> authorize(const Call& call, const Hall& hall) {
     std::string who = std::string(to_string(d->role)) + " " + d->name();
     if (!access.allows(d->role))
         return forbidden(who + " may not send " + std::string(call.msg.name));
+    const Json& body = call.req.body;
+    // A kiosk issues normal tickets: green ones come from the ID card's age (or the help desk), and
+    // reservation tickets from check_in.
+    if (d->role == Role::kiosk && call.msg.type == MessageType::issue_ticket &&
+        ((body.contains("class") && body["class"] != "normal") || body.contains("reservation") ||
+         body.contains("slot")))
+        return forbidden(who + " issues normal tickets only (green by ID card age, reservations by check_in)");
     Scope scope = access.scope_of(d->role);
     if (scope == Scope::none) return std::nullopt;
-    const Json& body = call.req.body;
     auto it = body.find("window");
     if (it == body.end() || !it->is_number_integer())
         return forbidden(who + " must name its window");

@@ -209,13 +209,16 @@ std::optional<Error> HallService::within_rate(const Device* device, const Reques
         return Error{ErrorCode::rate_limited, "requests"};
     }
     bool identity = req.body.is_object() && req.body.contains("id_number");
-    if (identity && !identities_.take(device->name(), identity_rule(device->role), now)) {
-        HALLQ_LOG_LIMITED(warn, "identity rate " + device->name(),
-                          "ALERT device " << device->name() << " (" << to_string(device->role)
-                                          << ") sends ID numbers faster than card swipes come; refused (rate_limited)");
-        return Error{ErrorCode::rate_limited, "id numbers"};
-    }
-    return std::nullopt;
+    if (identity && msg.kind == MessageKind::query) return within_identity_rate(device, now);
+    return std::nullopt;  // commands with an ID number paid before their stored reply was looked up
+}
+
+std::optional<Error> HallService::within_identity_rate(const Device* device, int64_t now) {
+    if (identities_.take(device->name(), identity_rule(device->role), now)) return std::nullopt;
+    HALLQ_LOG_LIMITED(warn, "identity rate " + device->name(),
+                      "ALERT device " << device->name() << " (" << to_string(device->role)
+                                      << ") sends ID numbers faster than card swipes come; refused (rate_limited)");
+    return Error{ErrorCode::rate_limited, "id numbers"};
 }
 
 void HallService::refuse(Outcome& out, std::string_view type, const Error& e, bool warn) {
@@ -274,6 +277,10 @@ void HallService::run(std::string_view bytes, int64_t now, const Device* device,
     // a retry after its clerk session ended (a logout whose reply was lost) still gets its answer.
     std::string print = request_fingerprint(req.type, req.body);
     std::string stored_rid = device ? device->name() + "\x1f" + req.rid : req.rid;
+    // An ID number costs its budget before the stored reply is looked up: a retry with another
+    // number under the same request id cannot test guesses for free.
+    if (msg && device && req.body.is_object() && req.body.contains("id_number"))
+        if (auto refusal = within_identity_rate(device, now)) return refuse(out, req.type, *refusal);
     if (auto cached = st_.store.cached_reply(stored_rid)) {
         // Replies stored by earlier releases carry the legacy fingerprint (pruned after 48 hours).
         if (!cached->fingerprint.empty() && cached->fingerprint != print &&

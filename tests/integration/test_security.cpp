@@ -98,6 +98,14 @@ TEST_CASE("security: a desk acts only where its own clerk session is, a window s
         CHECK(r.error.code == ErrorCode::forbidden);
         CHECK(must_reply(*c, "clerk_logout", Json{{"window", 1}}).error.code == ErrorCode::forbidden);
     }
+    // A kiosk issues normal tickets only; a desk cancels only with a clerk session of its own.
+    CHECK(must_reply(kiosk, "issue_ticket", Json{{"queue", "A"}, {"class", "green"}}).error.code == ErrorCode::forbidden);
+    CHECK(must_reply(kiosk, "issue_ticket", Json{{"queue", "A"}, {"class", "reservation"}, {"reservation", "x"}})
+              .error.code == ErrorCode::forbidden);
+    Json spare = must_ok(kiosk, "issue_ticket", Json{{"queue", "C"}});
+    CHECK(must_reply(desk2, "cancel_ticket", Json{{"ticket", spare["ticket"]["number"]}}).error.code ==
+          ErrorCode::forbidden);
+    must_ok(desk1, "cancel_ticket", Json{{"ticket", spare["ticket"]["number"]}, {"window", 1}});
     Json issued = must_ok(kiosk, "issue_ticket", Json{{"queue", "A"}});
     Json called = must_ok(desk1, "call_next", Json{{"window", 1}});
     CHECK(called["ticket"]["number"] == issued["ticket"]["number"]);
