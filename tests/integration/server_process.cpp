@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <random>
 #include <thread>
 
@@ -87,6 +89,13 @@ void ServerProcess::kill9() {
 void ServerProcess::terminate() {
     if (proc_) proc_->terminate();
     proc_.reset();
+}
+
+std::string file_text(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream buf;
+    buf << in.rdbuf();
+    return buf.str();
 }
 
 bool eventually(const std::function<bool()>& cond, const std::function<void()>& step,

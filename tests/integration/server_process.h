@@ -78,6 +78,9 @@ struct TwoServiceDays {
 };
 std::optional<TwoServiceDays> two_service_days(int64_t now_ms);
 
+// The whole of a file ("" when it cannot be read): a server log, a printed ticket.
+std::string file_text(const std::string& path);
+
 // Runs a command line, returns its exit code and stdout.
 int run_command(const std::string& cmd, std::string* out = nullptr);
 

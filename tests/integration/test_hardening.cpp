@@ -14,12 +14,6 @@ using namespace hallq;
 using namespace hallq::test;
 
 namespace {
-std::string file_text(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
-}
 
 unsigned mode_of(const std::filesystem::path& p) {
     struct stat st{};

@@ -16,12 +16,6 @@ using namespace hallq::test;
 namespace {
 constexpr const char* kId = "11010519491231002X";
 
-std::string file_text(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream buf;
-    buf << in.rdbuf();
-    return buf.str();
-}
 }  // namespace
 
 TEST_CASE("privacy: events carry no holder, snapshots give each role what it needs, the mask keeps the last 4") {
