@@ -1,4 +1,5 @@
 // main.cpp - hallserver: the hall's single source of truth, headless.
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -215,6 +216,12 @@ int run_server(hallq::ServerConfig& cfg, const hallq::ServerActions& actions, co
 int main(int argc, char** argv) {
     using namespace hallq;
     ::umask(077);  // the database, its -wal and -shm, keys and logs: for the server's user only
+    // Every kiosk, screen and desk holds a connection: the soft limit of 1,024 descriptors would
+    // cut a busy district hall off; take what the hard limit allows.
+    if (rlimit nofile{}; ::getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur < nofile.rlim_max) {
+        nofile.rlim_cur = nofile.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &nofile);
+    }
     ServerConfig cfg;
     ServerActions actions;
     if (auto done = parse_server_options(argc, argv, cfg, actions)) return *done;

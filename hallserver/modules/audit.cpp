@@ -51,6 +51,8 @@ QueryResult backup(const ServiceState& st, const Call& c) {
     std::error_code ec;
     std::filesystem::path p(path);
     if (path.empty() || path.size() > 1024 || !p.is_absolute()) return Error{ErrorCode::bad_field, "path must be absolute"};
+    for (unsigned char c : path)
+        if (c < 0x20 || c == 0x7f) return Error{ErrorCode::bad_field, "path has control characters"};
     if (std::filesystem::exists(p, ec)) return Error{ErrorCode::bad_field, "path exists"};
     if (!std::filesystem::is_directory(p.parent_path(), ec)) return Error{ErrorCode::bad_field, "no such directory"};
     try {

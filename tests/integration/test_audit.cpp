@@ -74,6 +74,8 @@ TEST_CASE("backup: hallctl backup writes a consistent copy while the hall runs, 
     CHECK(run_command(ctl + "backup " + copy.string() + " 2>&1", &out) == 3);  // never over a file
     CHECK(out.find("path exists") != std::string::npos);
     CHECK(run_command(ctl + "backup " + (dir.path / "no-such-dir" / "x.db").string() + " 2>&1", &out) == 3);
+    CHECK(run_command(ctl + "backup '" + (dir.path / "a\nb.db").string() + "' 2>&1", &out) == 3);
+    CHECK(out.find("control characters") != std::string::npos);
     must_ok(c, "issue_ticket", Json{{"queue", "B"}});  // after the backup: not in it
     server.terminate();
 
