@@ -58,14 +58,4 @@ LoginFailures LoginLockout::failed(LoginFailures f, int64_t now) {
     return f;
 }
 
-bool CheckBudget::take(const std::string& device, int64_t now) {
-    Bucket& b = buckets_[device];
-    if (b.at == 0) b.at = now;
-    b.tokens = std::min<double>(kBurst, b.tokens + double(now - b.at) / double(kRefillMs));
-    b.at = now;
-    if (b.tokens < 1) return false;
-    b.tokens -= 1;
-    return true;
-}
-
 }  // namespace hallq

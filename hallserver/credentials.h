@@ -45,20 +45,5 @@ struct LoginLockout {
     static bool locked(const LoginFailures& f, int64_t now) { return now < f.locked_until; }
 };
 
-// Password checks per device: a burst of kBurst, then one per kRefillMs. Beyond, a login is
-// refused (rate_limited) before any hash is computed, so random clerk ids cannot starve the hall.
-class CheckBudget {
-public:
-    static constexpr int kBurst = 10;
-    static constexpr int64_t kRefillMs = 6000;
-    bool take(const std::string& device, int64_t now);
-
-private:
-    struct Bucket {
-        double tokens = kBurst;
-        int64_t at = 0;
-    };
-    std::map<std::string, Bucket> buckets_;  // per enrolled device: bounded by enrolment
-};
 
 }  // namespace hallq

@@ -22,6 +22,11 @@ RateRule identity_rule(Role r) {
     return {10, 0.2};  // ten card swipes at once, then one every 5 seconds
 }
 
+RateRule password_rule(Role r) {
+    if (r == Role::admin) return {};
+    return {10, 1.0 / 6};  // ten at once, then one every 6 seconds
+}
+
 bool TokenBuckets::take(const std::string& key, const RateRule& rule, int64_t now_ms, double cost) {
     if (rule.burst <= 0) return true;
     auto [it, fresh] = buckets_.try_emplace(key, Bucket{rule.burst, now_ms});

@@ -23,6 +23,9 @@ struct RateRule {
 RateRule request_rule(Role r);
 // The rule for requests with an ID number.
 RateRule identity_rule(Role r);
+// Password checks per device: refused (rate_limited) before any hash is computed, so random clerk
+// ids cannot keep the request thread hashing.
+RateRule password_rule(Role r);
 
 class TokenBuckets {
 public:

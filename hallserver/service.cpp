@@ -198,7 +198,7 @@ std::string HallService::internal_error_reply(const std::string& rid) {
     return make_error_reply(rid, Error{ErrorCode::internal, "storage"});
 }
 
-std::optional<Error> HallService::within_rate(const Device* device, const Request& req, const MessageInfo& msg,
+std::optional<Error> HallService::within_rate(const Device* device, const MessageInfo& msg,
                                               int64_t now) {
     if (!device) return std::nullopt;
     double cost = msg.type == MessageType::snapshot ? 5 : 1;  // a snapshot is the costliest answer
@@ -208,9 +208,7 @@ std::optional<Error> HallService::within_rate(const Device* device, const Reques
                                           << ") sends faster than its role allows; refusing its requests (rate_limited)");
         return Error{ErrorCode::rate_limited, "requests"};
     }
-    bool identity = req.body.is_object() && req.body.contains("id_number");
-    if (identity && msg.kind == MessageKind::query) return within_identity_rate(device, now);
-    return std::nullopt;  // commands with an ID number paid before their stored reply was looked up
+    return std::nullopt;  // an ID number was paid for before the stored reply was looked up (run)
 }
 
 std::optional<Error> HallService::within_identity_rate(const Device* device, int64_t now) {
@@ -261,7 +259,7 @@ void HallService::run(std::string_view bytes, int64_t now, const Device* device,
     if (msg && msg->kind == MessageKind::query) {  // queries are never stored
         Call call{req, *msg, now, device};
         if (auto refusal = authorize(call, st_.hall)) return refuse(out, req.type, *refusal, true);
-        if (auto refusal = within_rate(device, req, *msg, now)) return refuse(out, req.type, *refusal);
+        if (auto refusal = within_rate(device, *msg, now)) return refuse(out, req.type, *refusal);
         QueryResult r = (*table_.query(msg->type))(call);
         if (auto* err = std::get_if<Error>(&r)) return refuse(out, req.type, *err);
         Json& body = std::get<Json>(r);
@@ -294,7 +292,7 @@ void HallService::run(std::string_view bytes, int64_t now, const Device* device,
 
     Call call{req, *msg, now, device};
     if (auto refusal = authorize(call, st_.hall)) return refuse(out, req.type, *refusal, true);
-    if (auto refusal = within_rate(device, req, *msg, now)) return refuse(out, req.type, *refusal);
+    if (auto refusal = within_rate(device, *msg, now)) return refuse(out, req.type, *refusal);
     // Nobody is born after the service day (the decoders check every other ID-number rule).
     if (auto born = check_birth_dates(req.body, st_.hall.day())) return refuse(out, req.type, *born);
     CommandResult result = (*table_.command(msg->type))(call);

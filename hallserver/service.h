@@ -83,7 +83,7 @@ private:
     // The refusal's reply and its log line.
     void refuse(Outcome& out, std::string_view type, const Error& e, bool warn = false);
     // The device's request budgets (rate_limits.h): the refusal when it has sent too fast.
-    std::optional<Error> within_rate(const Device* device, const Request& req, const MessageInfo& msg, int64_t now);
+    std::optional<Error> within_rate(const Device* device, const MessageInfo& msg, int64_t now);
     std::optional<Error> within_identity_rate(const Device* device, int64_t now);
     // Numbers and applies the work's events, builds the reply from the new state, and stores
     // events, rows and reply in one transaction. Returns the reply; on a storage failure the state

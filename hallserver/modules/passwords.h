@@ -7,6 +7,7 @@
 
 #include "credentials.h"
 #include "modules/module.h"
+#include "rate_limits.h"
 
 namespace hallq {
 
@@ -21,7 +22,7 @@ private:
     std::optional<Error> check(const std::string& clerk, const std::string& password, const Call& c);
 
     ServiceState& st_;
-    CheckBudget budget_;
+    TokenBuckets budget_;  // password checks per device (rate_limits.h)
     std::string unknown_clerk_hash_;  // verified against for ids without a credential: same cost
 };
 
