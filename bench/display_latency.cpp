@@ -24,6 +24,7 @@
 
 #include "alsa_file_config.h"
 #include "bench_common.h"
+#include "net/device_key.h"
 #include "net/request_client.h"
 #include "protocol/messages.h"
 
@@ -138,6 +139,8 @@ int main(int argc, char** argv) {
                  {}, true);
     std::string ready = server.line_with("hallserver ready");
     std::string req = endpoint(ready, "requests"), ev = endpoint(ready, "events");
+    std::string admin_key = endpoint(ready, "admin_key");  // the display and the desk connect as the local admin
+    hallq::set_device_key(hallq::read_device_key(admin_key));
 
     int fds[2];
     if (pipe(fds) != 0) die("pipe");
@@ -150,7 +153,7 @@ int main(int argc, char** argv) {
     std::string display = ":" + std::string(num).substr(0, std::string(num).find('\n'));
 
     Child app({HALL_DISPLAY_BIN, "--trace", "--size", "1920x1080", "--server", req, "--events", ev, "--template",
-               "{chime}请{ticket}号到{window}号窗口", "--repeat", "1"},
+               "{chime}请{ticket}号到{window}号窗口", "--repeat", "1", "--device-key", admin_key},
               {{"DISPLAY", display}, {"NO_AT_BRIDGE", "1"}, {"ALSA_CONFIG_PATH", (dir / "asound.conf").string()},
                {"JACK_NO_START_SERVER", "1"}},
               true);

@@ -147,4 +147,11 @@ std::string ServerConfig::keys_dir() const {
     return (dir.empty() ? std::filesystem::path("hallq-keys") : dir / "hallq-keys").string();
 }
 
+std::string ServerConfig::identity_key_path() const {
+    if (!identity_key.empty()) return identity_key;
+    std::error_code ec;
+    if (std::filesystem::exists(database + ".key", ec)) return database + ".key";
+    return (std::filesystem::path(keys_dir()) / "identity.key").string();
+}
+
 }  // namespace hallq

@@ -18,13 +18,18 @@ struct ServerConfig {
     int snapshot_every = 1000;   // events between stored state snapshots
     std::string log_level = "info";
     Policy policy;
-    std::string identity_key;    // key file of the identity vault; empty: database + ".key"
+    std::string identity_key;    // key file of the identity vault; empty: keys_dir() + "/identity.key"
     std::string keys;            // key directory (keys.h); empty: "hallq-keys" beside the database
+    // Benchmarks only (--bench-plain): no CURVE, every connection let in as the local admin;
+    // refused unless both endpoints are on the loopback address.
+    bool bench_plain = false;
     int retention_days = 30;     // personal data kept this many days after its service day (PIPL)
     int green_channel_age = 70;  // ID holders this old get green tickets; 0: off
     CheckInRules check_in;       // "reservations": early_minutes, late_minutes
 
-    std::string identity_key_path() const { return identity_key.empty() ? database + ".key" : identity_key; }
+    // identity_key, else the key directory's identity.key; a key file beside the database from
+    // before (database + ".key") is still used while it exists.
+    std::string identity_key_path() const;
     std::string keys_dir() const;
 };
 

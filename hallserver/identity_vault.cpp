@@ -42,6 +42,12 @@ IdentityVault IdentityVault::load(const std::string& path) {
         ::close(fd);
         throw KeyFileError("identity key file " + path + " is not a regular file");
     }
+    if (st.st_uid != ::geteuid()) {
+        ::close(fd);
+        throw KeyFileError("身份密钥文件不安全 / identity key file " + path + " belongs to user " +
+                           std::to_string(st.st_uid) + ", but the server runs as user " +
+                           std::to_string(::geteuid()) + " (chown it to the server's user)");
+    }
     if (st.st_mode & 077) {
         ::close(fd);
         char mode[8];

@@ -18,6 +18,7 @@
 #include "identity_vault.h"
 #include "keys.h"
 #include "log.h"
+#include "modules/audit.h"
 #include "options.h"
 #include "protocol/codec.h"
 #include "server.h"
@@ -67,11 +68,16 @@ int set_password(const std::string& db, const std::string& clerk) {
     return 0;
 }
 
-// hallserver --init-key: the installer creates the identity key before the first start.
-int init_key(const std::string& path) {
+// hallserver --init-key: the installer creates the keys before the first start: the key directory
+// (the server's CURVE key pair and the local admin key) and the identity key.
+int init_key(const hallq::ServerConfig& cfg) {
     using namespace hallq;
     try {
+        ServerKeys keys = load_or_create_keys(cfg.keys_dir());
+        std::cout << (keys.created ? "已创建密钥目录 / key directory created: " : "密钥目录已存在 / key directory exists: ")
+                  << cfg.keys_dir() << "\n";
         bool created = false;
+        std::string path = cfg.identity_key_path();
         IdentityVault::load_or_create(path, created);
         std::cout << (created ? "已创建身份密钥 / identity key created: " : "身份密钥已存在 / identity key exists: ")
                   << path << "\n";
@@ -185,6 +191,9 @@ int run_server(hallq::ServerConfig& cfg, const hallq::ServerActions& actions, co
     bool new_key = false;
     std::optional<IdentityVault> vault = open_vault(cfg.identity_key_path(), new_key);
     if (!vault) return 2;
+    if (cfg.identity_key.empty() && cfg.identity_key_path() == cfg.database + ".key")
+        HALLQ_LOG(info, "the identity key " << cfg.identity_key_path() << " lies beside the database, where every copy "
+                        "of the database folder takes it along: move it to " << cfg.keys_dir() << "/identity.key");
     std::unique_ptr<Store> opened = open_store(cfg.database);
     Store& store = *opened;
     if (auto problem = check_identity_key(store, *vault, cfg.identity_key_path())) {
@@ -196,6 +205,7 @@ int run_server(hallq::ServerConfig& cfg, const hallq::ServerActions& actions, co
     Server server(service, cfg, keys.server);
     server.bind();
     for (const auto& e : service.start(catalogue, wall_clock_ms())) server.publish(e);
+    check_chain_at_start(store, *vault, service.hall().seq());
     if (actions.demo_passwords) {
         int seeded = seed_passwords(store, service.hall().catalogue(), kDemoPassword, wall_clock_ms());
         HALLQ_LOG(warn, "demo passwords in use: clerks without a password of their own have the demo"
@@ -225,7 +235,7 @@ int main(int argc, char** argv) {
     ServerConfig cfg;
     ServerActions actions;
     if (auto done = parse_server_options(argc, argv, cfg, actions)) return *done;
-    if (actions.init_key) return init_key(cfg.identity_key_path());
+    if (actions.init_key) return init_key(cfg);
     try {
         if (!actions.password_clerk.empty()) return set_password(cfg.database, actions.password_clerk);
         return run_server(cfg, actions, argv[0]);

@@ -50,14 +50,18 @@ std::optional<int> parse_server_options(int argc, char** argv, ServerConfig& cfg
                    "line of stdin (at least 6 characters); then exit")
         ->type_name("CLERK");
     app.add_flag("--init-key", actions.init_key,
-                 "create the identity key file (config identity_key, default the database path + "
-                 "\".key\", mode 0600) if it does not exist, check it, and exit");
+                 "create the key directory (--keys) and the identity key file (config identity_key, "
+                 "default KEYS/identity.key, mode 0600) if they do not exist, check them, and exit");
     app.add_option("--rollover", rollover, "start of the service day (default 03:00)")
         ->type_name("HH:MM")
         ->check([](const std::string& s) { return parse_clock_time(s) < 0 ? "needs HH:MM" : ""; });
     auto* log_level =
         app.add_option("--log-level", given.log_level, "debug, info, warn, error (default info)")
             ->type_name("LEVEL");
+    // Not for halls: the benchmarks measure CURVE against this (bench/README.md).
+    app.add_flag("--bench-plain", cfg.bench_plain,
+                 "benchmarks only: no CURVE, every connection is the local admin (loopback endpoints only)")
+        ->group("");
     app.add_flag("--check", actions.check,
                  "check the config and catalogue, print a summary and exit (nothing is opened)");
     app.set_version_flag("--version", "hallserver 0.1.0 (protocol 1, schema " +
@@ -82,6 +86,11 @@ std::optional<int> parse_server_options(int argc, char** argv, ServerConfig& cfg
     if (*log_level) cfg.log_level = given.log_level;
     if (!rollover.empty()) cfg.rollover_minutes = parse_clock_time(rollover);
     actions.demo_passwords = actions.demo_passwords || actions.demo;
+    auto loopback = [](const std::string& ep) { return ep.rfind("tcp://127.0.0.1:", 0) == 0; };
+    if (cfg.bench_plain && !(loopback(cfg.request_endpoint) && loopback(cfg.event_endpoint))) {
+        std::cerr << "hallserver: --bench-plain is for benchmarks on the loopback address (tcp://127.0.0.1:…) only\n";
+        return 2;
+    }
     log::Level level;
     if (!log::parse_level(cfg.log_level, level)) {
         std::cerr << "hallserver: log level must be debug, info, warn or error\n";

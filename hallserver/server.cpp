@@ -1,6 +1,8 @@
 // server.cpp - request loop with group commit, reply-before-publish, heartbeats, the rollover check.
 #include "server.h"
 
+#include <malloc.h>
+#include <sys/socket.h>
 #include <time.h>
 
 #include <chrono>
@@ -30,10 +32,13 @@ void Server::bind() {
     zap_->set(zmq::sockopt::linger, 0);
     zap_->bind("inproc://zeromq.zap.01");
     auto secure = [this](zmq::socket_t& s, const char* domain) {
-        s.set(zmq::sockopt::curve_server, true);
-        s.set(zmq::sockopt::curve_secretkey, key_.secret_key);
-        s.set(zmq::sockopt::zap_domain, domain);
+        if (!cfg_.bench_plain) {
+            s.set(zmq::sockopt::curve_server, true);
+            s.set(zmq::sockopt::curve_secretkey, key_.secret_key);
+        }
+        s.set(zmq::sockopt::zap_domain, domain);  // the NULL mechanism asks the ZAP handler too
     };
+    if (cfg_.bench_plain) HALLQ_LOG(warn, "--bench-plain: no CURVE, every connection is the local admin (benchmarks only)");
     router_ = std::make_unique<zmq::socket_t>(*ctx_, zmq::socket_type::router);
     router_->set(zmq::sockopt::linger, 0);
     // A frame beyond twice the largest request cuts the peer off; one up to it gets too_large.
@@ -92,10 +97,14 @@ void Server::serve_batch() {
         Pending p;
         if (!zmq::recv_multipart(*router_, std::back_inserter(p.frames), zmq::recv_flags::dontwait)) break;
         if (p.frames.size() < 2) continue;  // no identity: nobody to answer
-        // [identity, payload] from a DEALER, [identity, "", payload] from a REQ.
-        p.delimited = p.frames.size() == 3 && p.frames[1].size() == 0;
         // The ZAP handler named the device (User-Id) when it admitted the connection.
         const char* user = p.frames.back().gets("User-Id");
+        if (p.frames.size() > kMaxFrames) {
+            cut_off(p.frames, user);
+            continue;
+        }
+        // [identity, payload] from a DEALER, [identity, "", payload] from a REQ.
+        p.delimited = p.frames.size() == 3 && p.frames[1].size() == 0;
         const Device* device = user ? service_.devices().by_name(user) : nullptr;
         if (!device || device->row.revoked_at) {
             p.outcome.reply = make_error_reply("", Error{ErrorCode::forbidden, "device not enrolled"});
@@ -144,17 +153,50 @@ void Server::run(const std::atomic<bool>& stop) {
     }
 }
 
+// libzmq hands a multipart message over only when its last frame has arrived (each frame is capped
+// by maxmsgsize, their number is not), so a device that sends one is cut off as soon as it has:
+// its TCP connection shut down, its memory given back, its key refused for a while.
+void Server::cut_off(std::vector<zmq::message_t>& frames, const char* device) {
+    size_t bytes = 0;
+    for (const auto& f : frames) bytes += f.size();
+    size_t count = frames.size() - 1;
+    int fd = zmq_msg_get(frames.back().handle(), ZMQ_SRCFD);
+    std::string name = device ? device : "";
+    frames.clear();
+    frames.shrink_to_fit();
+    if (fd >= 0) ::shutdown(fd, SHUT_RDWR);  // libzmq's I/O thread sees the end and closes it
+    ::malloc_trim(0);
+    if (!name.empty() && name != DeviceRegistry::kLocalAdmin) quarantined_[name] = wall_clock_ms() + kQuarantineMs;
+    HALLQ_LOG(error, "cut off device " << log::escaped(name) << ": a message of " << count << " frames ("
+                                       << bytes / 1024 << " KiB) where a request has one; its key is refused for "
+                                       << kQuarantineMs / 60000 << " minutes");
+}
+
 void Server::answer_zap() {
     // RFC 27: version, request id, domain, address, identity, mechanism, credentials.
     std::vector<zmq::message_t> req;
     if (!zmq::recv_multipart(*zap_, std::back_inserter(req), zmq::recv_flags::dontwait)) return;
     std::string request_id = req.size() > 1 ? req[1].to_string() : "";
     std::string status = "400", text = "not enrolled", user;
-    if (req.size() >= 7 && req[0].to_string_view() == "1.0" && req[5].to_string_view() == "CURVE" &&
-        req[6].size() == 32) {
+    if (cfg_.bench_plain && req.size() >= 6 && req[5].to_string_view() == "NULL") {
+        status = "200";
+        text = "OK";
+        user = DeviceRegistry::kLocalAdmin;
+    } else if (req.size() >= 7 && req[0].to_string_view() == "1.0" && req[5].to_string_view() == "CURVE" &&
+               req[6].size() == 32) {
         char z85[41];
         zmq_z85_encode(z85, static_cast<const uint8_t*>(req[6].data()), 32);
-        if (const Device* d = service_.devices().by_key(z85)) {
+        const Device* d = service_.devices().by_key(z85);
+        auto q = d ? quarantined_.find(d->name()) : quarantined_.end();
+        if (q != quarantined_.end() && q->second <= wall_clock_ms()) {
+            quarantined_.erase(q);
+            q = quarantined_.end();
+        }
+        if (q != quarantined_.end()) {
+            text = "cut off";
+            HALLQ_LOG_LIMITED(warn, "quarantine", "refused device " << log::escaped(d->name())
+                                                                     << ": cut off for a message of too many frames");
+        } else if (d) {
             status = "200";
             text = "OK";
             user = d->name();

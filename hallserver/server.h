@@ -3,8 +3,10 @@
 // registry knows, and each request is handed to the service with the device it came from.
 #pragma once
 #include <atomic>
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "config.h"
 #include "keys.h"
@@ -13,6 +15,7 @@
 namespace zmq {
 class context_t;
 class socket_t;
+class message_t;
 }  // namespace zmq
 
 namespace hallq {
@@ -33,9 +36,14 @@ public:
 
 private:
     static constexpr size_t kMaxBatch = 64;  // requests committed together at most
+    // [identity, payload] from a DEALER, [identity, "", payload] from a REQ: a message of more
+    // frames is no request. Its connection is cut and its key refused for kQuarantineMs.
+    static constexpr size_t kMaxFrames = 3;
+    static constexpr int64_t kQuarantineMs = 10 * 60 * 1000;
     void serve_batch();
     void heartbeat();
     void answer_zap();  // one ZAP request: admit a key the registry knows, refuse the rest
+    void cut_off(std::vector<zmq::message_t>& frames, const char* device);
 
     HallService& service_;
     const ServerConfig& cfg_;
@@ -43,6 +51,7 @@ private:
     DeviceKey key_;
     std::unique_ptr<zmq::socket_t> zap_, router_, pub_;
     int64_t refused_keys_ = 0, refused_logged_at_ = 0;
+    std::map<std::string, int64_t> quarantined_;  // device name → refused until (wall clock ms)
     std::string request_ep_, event_ep_;
 };
 

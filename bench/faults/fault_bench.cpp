@@ -16,6 +16,7 @@
 #include <random>
 
 #include "hall_load.h"
+#include "net/device_key.h"
 #include "net/replica.h"
 
 namespace fs = std::filesystem;
@@ -65,6 +66,10 @@ int64_t Server::start() {
     int64_t t1 = test::mono_us();
     requests = test::line_field(*ready, "requests");
     events = test::line_field(*ready, "events");
+    // Every client of the bench (and the subscriber processes started later) uses the local admin key.
+    std::string admin = test::line_field(*ready, "admin_key");
+    ::setenv("HALLQ_DEVICE_KEY", admin.c_str(), 1);
+    set_device_key(read_device_key(admin));
     return t1 - t0;
 }
 

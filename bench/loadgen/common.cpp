@@ -14,6 +14,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "net/device_key.h"
 #include "protocol/json.h"
 
 extern char** environ;
@@ -162,13 +163,29 @@ std::string endpoint(const std::string& ready, const std::string& key) {
 }
 }  // namespace
 
-Server::Server(const fs::path& d, const fs::path& catalogue, const std::string& binary) : dir(d) {
-    proc = new Child({binary, "--catalogue", catalogue.string(), "--db", (dir / "hall.db").string(),
-                      "--requests", "tcp://127.0.0.1:*", "--events", "tcp://127.0.0.1:*", "--log-level", "warn",
-                      "--demo-passwords"});
+namespace {
+std::string g_subscriber_key = "plain";
+}
+
+const std::string& subscriber_key() { return g_subscriber_key; }
+
+Server::Server(const fs::path& d, const fs::path& catalogue, const std::string& binary, bool plain) : dir(d) {
+    std::vector<std::string> args{binary, "--catalogue", catalogue.string(), "--db", (dir / "hall.db").string(),
+                                  "--requests", "tcp://127.0.0.1:*", "--events", "tcp://127.0.0.1:*", "--log-level", "warn",
+                                  "--demo-passwords"};
+    if (plain) args.push_back("--bench-plain");
+    proc = new Child(args);
     std::string ready = proc->line_with("hallserver ready", 120000);
     requests = endpoint(ready, "requests");
     events = endpoint(ready, "events");
+    if (plain || ready.find(" admin_key=") == std::string::npos) {
+        key_arg = "plain";
+        hallq::set_device_key(hallq::DeviceKey{"admin", "", "", ""});  // no CURVE (net/zmq_context.h)
+    } else {
+        key_arg = endpoint(ready, "admin_key");
+        hallq::set_device_key(hallq::read_device_key(key_arg));
+    }
+    g_subscriber_key = key_arg;
 }
 
 Server::~Server() { delete proc; }

@@ -56,15 +56,21 @@ std::string item_code(int queue);
 char queue_letter(int queue);
 
 // The real hallserver on loopback ports with a temp database, demo passwords; `binary` is the
-// hallserver built with this program unless given (an older build, to compare).
+// hallserver built with this program unless given (an older build, to compare). Every client of
+// this process (and the subscriber processes) connects with the server's local admin key (the
+// ready line's admin_key) under CURVE; with `plain` the server runs with --bench-plain (no
+// CURVE), to measure what CURVE costs. A build from before CURVE is run plain too.
 struct Server {
     std::filesystem::path dir;
     Child* proc = nullptr;
     std::string requests, events;
+    std::string key_arg;  // for subscriber processes: the admin key file, or "plain"
     Server(const std::filesystem::path& dir, const std::filesystem::path& catalogue,
-           const std::string& binary = HALLSERVER_BIN);
+           const std::string& binary = HALLSERVER_BIN, bool plain = false);
     ~Server();
 };
+// The key argument of the last server started (Server::key_arg).
+const std::string& subscriber_key();
 
 // CPU time of a process so far, every thread, in nanoseconds (/proc/PID/task/*/schedstat).
 int64_t cpu_ns(pid_t pid);
@@ -107,7 +113,8 @@ void open_windows(const std::string& requests, int n);
 // D display subscribers, each a `hall-loadgen subscribe` child process.
 struct Subscribers {
     std::vector<std::unique_ptr<Child>> procs;
-    Subscribers(const std::string& events, int n);  // returns when every one heard a heartbeat
+    // Returns when every one heard a heartbeat. `key`: an admin key file or "plain".
+    Subscribers(const std::string& events, int n, const std::string& key = subscriber_key());
     struct Call {
         uint64_t seq;
         int64_t server_us, received_us;
@@ -120,7 +127,21 @@ struct Subscribers {
     std::vector<Result> finish(uint64_t until);
 };
 
+// Open loop: Poisson arrivals at `rate` per second for `seconds`, over `kiosks` threads, each
+// latency from the arrival's scheduled instant to the reply (issue.cpp).
+void open_loop(const std::string& ep, double rate, double seconds, int kiosks, Latencies& lat);
+
+// One fan-out run (fanout.cpp): `windows` desks make `calls` calls at `rate`/s to `displays`
+// subscriber processes; latencies in ms over every (call × display) delivery.
+struct FanoutRun {
+    std::vector<double> from_publish, from_request;
+    size_t delivered = 0, expected = 0;
+    double wall_s = 0;
+};
+FanoutRun fanout_run(int windows, int queues, int displays, int calls, double rate, bool plain);
+
 std::string run_issue(const Options& o);
+std::string run_curve(const Options& o);
 std::string run_fanout(const Options& o);
 std::string run_resources(const Options& o);
 int subscribe_main(int argc, char** argv);

@@ -38,8 +38,9 @@ void open_windows(const std::string& requests, int n) {
     for (auto& t : threads) t.join();
 }
 
-Subscribers::Subscribers(const std::string& events, int n) {
-    for (int i = 0; i < n; ++i) procs.push_back(std::make_unique<Child>(std::vector<std::string>{self_exe(), "subscribe", events}, false));
+Subscribers::Subscribers(const std::string& events, int n, const std::string& key) {
+    for (int i = 0; i < n; ++i)
+        procs.push_back(std::make_unique<Child>(std::vector<std::string>{self_exe(), "subscribe", events, key}, false));
     for (auto& p : procs) p->line_with("ready");
 }
 
@@ -84,7 +85,7 @@ std::vector<double> raw_fanout(int displays, int calls, double rate, size_t& del
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
     });
-    Subscribers subs(ep, displays);
+    Subscribers subs(ep, displays, "plain");
     beating = false;
     beat.join();
     int64_t t0 = mono_us() + 100000;
@@ -116,16 +117,12 @@ std::vector<double> raw_fanout(int displays, int calls, double rate, size_t& del
 }
 }  // namespace
 
-std::string run_fanout(const Options& o) {
-    const int windows = 150, queues = 10;
-    const int displays = o.displays > 0 ? o.displays : o.quick ? 16 : 64;
-    const int calls = o.calls > 0 ? o.calls : o.quick ? 2000 : 20000;
-    const double rate = 400;  // calls per second offered, spread over the desks
+FanoutRun fanout_run(int windows, int queues, int displays, int calls, double rate, bool plain) {
     fs::path dir = fs::temp_directory_path() / ("hallq-loadgen-fanout-" + std::to_string(getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     write_catalogue(dir / "hall.json", windows, queues);
-    Server server(dir, dir / "hall.json");
+    Server server(dir, dir / "hall.json", HALLSERVER_BIN, plain);
     std::cerr << "hall-loadgen: fanout: opening " << windows << " windows\n";
     open_windows(server.requests, windows);
     std::cerr << "hall-loadgen: fanout: issuing " << calls << " tickets\n";
@@ -167,20 +164,34 @@ std::string run_fanout(const Options& o) {
             }
         });
     for (auto& t : desks) t.join();
-    double wall_s = double(mono_us() - t0) / 1e6;
+    FanoutRun run;
+    run.wall_s = double(mono_us() - t0) / 1e6;
     auto results = subs.finish(last_seq.load());
     std::map<int64_t, int64_t> sent_by_seq;
     for (int i = 0; i < calls; ++i) sent_by_seq[seq_of[size_t(i)]] = sent_us[size_t(i)];
-    std::vector<double> from_publish, from_request;
-    size_t delivered = 0;
     for (const auto& r : results)
         for (const auto& c : r.calls) {
             auto it = sent_by_seq.find(int64_t(c.seq));
             if (it == sent_by_seq.end()) continue;
-            ++delivered;
-            from_publish.push_back(double(c.received_us - c.server_us) / 1000.0);
-            from_request.push_back(double(c.received_us - it->second) / 1000.0);
+            ++run.delivered;
+            run.from_publish.push_back(double(c.received_us - c.server_us) / 1000.0);
+            run.from_request.push_back(double(c.received_us - it->second) / 1000.0);
         }
+    run.expected = size_t(calls) * size_t(displays);
+    fs::remove_all(dir);
+    return run;
+}
+
+std::string run_fanout(const Options& o) {
+    const int windows = 150, queues = 10;
+    const int displays = o.displays > 0 ? o.displays : o.quick ? 16 : 64;
+    const int calls = o.calls > 0 ? o.calls : o.quick ? 2000 : 20000;
+    const double rate = 400;  // calls per second offered, spread over the desks
+    FanoutRun run = fanout_run(windows, queues, displays, calls, rate, false);
+    std::vector<double>& from_publish = run.from_publish;
+    std::vector<double>& from_request = run.from_request;
+    size_t delivered = run.delivered;
+    double wall_s = run.wall_s;
     size_t expected = size_t(calls) * size_t(displays);
     double p99 = percentile(from_publish, 99);
     std::cerr << "hall-loadgen: fanout: the same without the hall (bare PUB socket)\n";
@@ -192,7 +203,7 @@ std::string run_fanout(const Options& o) {
         << "`hall-loadgen fanout`: " << windows << " clerk desks (threads, one RequestClient each) make " << calls
         << " calls\n(`call_next`, then `no_show` to free the window) at " << rate << " calls/s offered, while "
         << displays << " display\nsubscribers — each its own process with a ZeroMQ SUB socket — receive every event. "
-           "The tickets\nwere issued before the displays started. \"Publish\" is the server's CLOCK_MONOTONIC stamp in "
+           "Every\nconnection under CURVE. The tickets were issued before the displays started. \"Publish\" is the server's CLOCK_MONOTONIC stamp in "
            "the\nevent (`mono_us`, taken after the commit and the reply, as the event is handed to the PUB\nsocket); "
            "\"request\" is the desk sending `call_next` (includes the commit). Over every\n(call × display) delivery; "
         << fmt("%.1f", wall_s) << " s for the calls.\n\n"
@@ -216,7 +227,6 @@ std::string run_fanout(const Options& o) {
         << "| deliveries | received | expected | goal |\n|---|---|---|---|\n| calls × displays | " << delivered
         << " | " << expected << " | 100% " << mark(delivered == expected) << " |\n\n"
         << "Machine: " << machine() << ". " << today() << ", numbers from one run.\n";
-    fs::remove_all(dir);
     return out.str();
 }
 

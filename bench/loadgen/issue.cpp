@@ -42,28 +42,6 @@ bool issue(hallq::RequestClient& c, int n) {
     return r && r->ok && r->body.contains("ticket");
 }
 
-// Open loop at `rate` per second for `seconds`, over `kiosks` threads.
-void open_loop(const std::string& ep, double rate, double seconds, int kiosks, Latencies& lat) {
-    std::mt19937_64 rng(42);
-    std::exponential_distribution<double> gap(rate);
-    std::vector<Clock::time_point> at;
-    auto t0 = Clock::now() + std::chrono::milliseconds(200);
-    for (double t = gap(rng); t < seconds; t += gap(rng))
-        at.push_back(t0 + std::chrono::microseconds(int64_t(t * 1e6)));
-    std::atomic<size_t> next{0};
-    std::vector<std::thread> threads;
-    for (int k = 0; k < kiosks; ++k)
-        threads.emplace_back([&, k] {
-            hallq::RequestClient c(ep, "kiosk" + std::to_string(k));
-            for (size_t i; (i = next++) < at.size();) {
-                std::this_thread::sleep_until(at[i]);
-                if (!issue(c, int(i))) ++lat.failed;
-                lat.add(std::chrono::duration<double, std::milli>(Clock::now() - at[i]).count());
-            }
-        });
-    for (auto& t : threads) t.join();
-}
-
 struct Step {
     int kiosks = 0;
     double seconds = 0, rate = 0, p50 = 0, p99 = 0;
@@ -149,6 +127,27 @@ std::string ms(double v) { return fmt("%.2f ms", v); }
 std::string ratio(double a, double b) { return b > 0 ? fmt("%.2f×", a / b) : "—"; }
 }  // namespace
 
+void open_loop(const std::string& ep, double rate, double seconds, int kiosks, Latencies& lat) {
+    std::mt19937_64 rng(42);
+    std::exponential_distribution<double> gap(rate);
+    std::vector<Clock::time_point> at;
+    auto t0 = Clock::now() + std::chrono::milliseconds(200);
+    for (double t = gap(rng); t < seconds; t += gap(rng))
+        at.push_back(t0 + std::chrono::microseconds(int64_t(t * 1e6)));
+    std::atomic<size_t> next{0};
+    std::vector<std::thread> threads;
+    for (int k = 0; k < kiosks; ++k)
+        threads.emplace_back([&, k] {
+            hallq::RequestClient c(ep, "kiosk" + std::to_string(k));
+            for (size_t i; (i = next++) < at.size();) {
+                std::this_thread::sleep_until(at[i]);
+                if (!issue(c, int(i))) ++lat.failed;
+                lat.add(std::chrono::duration<double, std::milli>(Clock::now() - at[i]).count());
+            }
+        });
+    for (auto& t : threads) t.join();
+}
+
 std::string run_issue(const Options& o) {
     double open_s = o.quick ? 4 : 20, step_s = o.quick ? 2 : 10, long_s = o.quick ? 10 : 60;
     std::vector<int> levels = o.quick ? std::vector<int>{1, 16} : std::vector<int>{1, 4, 16, 64};
@@ -185,7 +184,7 @@ std::string run_issue(const Options& o) {
     std::ostringstream out;
     out << "## Durable ticket issue\n\n"
         << "`hall-loadgen issue" << (old ? " --old OLDER_HALLSERVER" : "") << "`: kiosks send `issue_ticket` to the real "
-        << "hallserver (SQLite WAL,\nsynchronous=FULL, every ticket committed before its reply) over ZeroMQ on loopback; "
+        << "hallserver under CURVE (SQLite WAL,\nsynchronous=FULL, every ticket committed before its reply) over ZeroMQ on loopback; "
            "the time\nruns from the request until the reply with the ticket and its wait estimate. Open loop: Poisson "
            "arrivals\nat 50/s for "
         << open_s << " s over 8 kiosk threads, timed from each arrival's scheduled instant. Closed loop: N\n"

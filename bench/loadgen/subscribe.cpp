@@ -1,5 +1,5 @@
-// subscribe.cpp - `hall-loadgen subscribe EVENTS_ENDPOINT`: one display subscriber as its own
-// process. Prints "ready" once the first heartbeat arrived, records every event (its sequence
+// subscribe.cpp - `hall-loadgen subscribe EVENTS_ENDPOINT [KEYFILE|plain]`: one display subscriber
+// as its own process (under CURVE with the key file's key, or plain). Prints "ready" once the first heartbeat arrived, records every event (its sequence
 // number) and, for each ticket_called, the server's publish stamp ("mono_us") and the reception
 // time on the same monotonic clock. On "until N" on stdin it waits for sequence N (at most 30 s),
 // then prints "R <events> <distinct seq> <max seq>" and one "C <seq> <server us> <received us>"
@@ -17,6 +17,8 @@
 #include <zmq_addon.hpp>
 
 #include "common.h"
+#include "net/device_key.h"
+#include "net/zmq_context.h"
 
 namespace loadgen {
 
@@ -33,13 +35,14 @@ int64_t number_after(std::string_view json, std::string_view key) {
 
 int subscribe_main(int argc, char** argv) {
     if (argc < 3) {
-        std::cerr << "usage: hall-loadgen subscribe EVENTS_ENDPOINT\n";
+        std::cerr << "usage: hall-loadgen subscribe EVENTS_ENDPOINT [KEYFILE|plain]\n";
         return 2;
     }
     zmq::context_t ctx;
     zmq::socket_t sub(ctx, zmq::socket_type::sub);
     sub.set(zmq::sockopt::rcvhwm, 100000);
     sub.set(zmq::sockopt::subscribe, "");
+    if (argc > 3 && std::string_view(argv[3]) != "plain") hallq::net::secure_client(sub, hallq::read_device_key(argv[3]));
     sub.connect(argv[2]);
     struct Call {
         uint64_t seq;

@@ -7,7 +7,7 @@
 
 namespace hallq {
 
-Json verify_chain(Store& store, const IdentityVault& vault) {
+Json verify_chain(Store& store, const IdentityVault& vault, uint64_t from) {
     Json problems = Json::array();
     auto report = [&](Json p) {
         if (problems.size() < 100) problems.push_back(std::move(p));
@@ -15,6 +15,15 @@ Json verify_chain(Store& store, const IdentityVault& vault) {
     uint64_t after = 0, checked = 0, unlinked = 0, first = 0, expected_seq = 0;
     std::string previous;  // the link of the event before, as stored
     bool chained = false;
+    if (from > 1) {  // start from the link stored before `from`, unchecked
+        std::vector<ChainRow> anchor = store.chain_rows(from - 2, 1);
+        if (!anchor.empty() && anchor[0].seq < from) {
+            after = anchor[0].seq;
+            expected_seq = after + 1;
+            previous = anchor[0].link;
+            chained = !previous.empty();
+        }
+    }
     for (;;) {
         std::vector<ChainRow> rows = store.chain_rows(after, 5000);
         if (rows.empty()) break;
@@ -40,6 +49,23 @@ Json verify_chain(Store& store, const IdentityVault& vault) {
     }
     return Json{{"ok", problems.empty()}, {"checked", checked}, {"unlinked", unlinked},
                 {"first_seq", first}, {"last_seq", after}, {"problems", problems}};
+}
+
+bool check_chain_at_start(Store& store, const IdentityVault& vault, uint64_t last_seq, uint64_t count) {
+    uint64_t from = last_seq > count ? last_seq - count + 1 : 0;
+    Json r = verify_chain(store, vault, from);
+    if (r["ok"] == true) {
+        HALLQ_LOG(info, "audit chain whole over events " << r["first_seq"].get<uint64_t>() << "-"
+                                                         << r["last_seq"].get<uint64_t>());
+        return true;
+    }
+    const Json& first = r["problems"][0];
+    HALLQ_LOG(error, "审计链断裂 / the audit chain is broken: " << r["problems"].size() << " problem(s) in the last "
+                                                               << count << " events, the first "
+                                                               << first["problem"].get<std::string>() << " at event "
+                                                               << first["seq"].get<uint64_t>()
+                                                               << " (hallctl audit verify lists them; restore from a backup)");
+    return false;
 }
 
 namespace {

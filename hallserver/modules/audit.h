@@ -13,6 +13,12 @@ void register_audit(const ServiceState& st, HandlerTable& table);
 // "problem"}]}; problems are "modified" (the event's link does not match its content: changed, or
 // put in), "missing" (sequence numbers skipped: deleted; "seq" the first missing, "to" the last),
 // "unlinked" (an event without a link after the chain began). At most 100 problems are listed.
-Json verify_chain(Store& store, const IdentityVault& vault);
+// With `from` > 1 only the events from that sequence number on are checked, the first of them
+// against the link stored before it (the server's check at start).
+Json verify_chain(Store& store, const IdentityVault& vault, uint64_t from = 0);
+
+// At start: the chain of the last `count` events; logs an ERROR naming the first problem when it
+// is broken. Returns whether it is whole.
+bool check_chain_at_start(Store& store, const IdentityVault& vault, uint64_t last_seq, uint64_t count = 20000);
 
 }  // namespace hallq

@@ -21,6 +21,9 @@ std::shared_ptr<zmq::context_t> shared_context() {
 }
 
 void secure_client(zmq::socket_t& socket, const DeviceKey& key) {
+    // A key without a secret is set only by the benchmarks, against hallserver --bench-plain; a
+    // key file always has one (read_device_key checks it).
+    if (key.secret_key.empty()) return;
     socket.set(zmq::sockopt::curve_serverkey, key.server_key);
     socket.set(zmq::sockopt::curve_publickey, key.public_key);
     socket.set(zmq::sockopt::curve_secretkey, key.secret_key);

@@ -49,6 +49,9 @@ TEST_CASE("audit: hallctl audit verify names each event changed, deleted or put 
     CHECK(out.find("modified: event 4") != std::string::npos);
     CHECK(out.find("missing: events 6-6 were deleted") != std::string::npos);
     CHECK(out.find("the audit chain is broken") != std::string::npos);
+    // The server checked the chain when it started, and said so in its log.
+    CHECK(file_text(server.log_path()).find("the audit chain is broken: 4 problem(s) in the last 20000 events, the first "
+                                            "modified at event 4") != std::string::npos);
 }
 
 TEST_CASE("audit: only the admin may verify the chain") {
@@ -79,10 +82,9 @@ TEST_CASE("backup: hallctl backup writes a consistent copy while the hall runs, 
     must_ok(c, "issue_ticket", Json{{"queue", "B"}});  // after the backup: not in it
     server.terminate();
 
-    // Restore: the copy as the database, with the same identity key.
+    // Restore: the copy as the database, with the same identity key (the key directory's).
     TempDir other;
     std::filesystem::copy_file(copy, other.path / "hall.db");
-    std::filesystem::copy_file(dir.path / "hall.db.key", other.path / "hall.db.key");
     ServerProcess restored(other.path / "hall.db");
     restored.start();
     RequestClient r(restored.requests(), "r");

@@ -56,12 +56,13 @@ TEST_CASE("hardening: the database, its journal files and the keys are for the s
     server.start();
     RequestClient c(server.requests(), "t");
     must_ok(c, "issue_ticket", Json{{"queue", "A"}, {"id_number", "11010519491231002X"}});
-    for (const char* f : {"hall.db", "hall.db-wal", "hall.db-shm", "hall.db.key"}) {
+    for (const char* f : {"hall.db", "hall.db-wal", "hall.db-shm"}) {
         INFO(f);
         CHECK(mode_of(dir.path / f) == 0600);
     }
     CHECK(mode_of(test_keys_dir()) == 0700);
     CHECK(mode_of(test_keys_dir() / "server.key") == 0600);
+    CHECK(mode_of(test_keys_dir() / "identity.key") == 0600);
     server.terminate();
     // An older database made with 0644 is closed at the next start.
     ::chmod((dir.path / "hall.db").c_str(), 0644);
@@ -74,7 +75,7 @@ TEST_CASE("hardening: a wrong or corrupted identity key refuses to start, and sa
     ServerProcess server(dir.path / "hall.db");
     server.start();
     server.terminate();
-    std::filesystem::path key = dir.path / "hall.db.key";
+    std::filesystem::path key = test_keys_dir() / "identity.key";
     {
         std::ofstream out(key, std::ios::binary | std::ios::trunc);
         out << std::string(32, 'z');  // 32 bytes, but not the key the database was sealed with

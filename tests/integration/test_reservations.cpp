@@ -3,6 +3,7 @@
 // nothing, a restart, and the identity key file. Slots are set relative to the real clock, with
 // the service day starting at midnight (--rollover 00:00).
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <ctime>
@@ -213,31 +214,46 @@ TEST_CASE("reservations: the rollover marks the day's unused reservations no-sho
     CHECK(must_reply(c2, "check_in", Json{{"code", "R-1"}}).error.code == ErrorCode::reservation_not_today);
 }
 
-TEST_CASE("identity key: created 0600 at start, --init-key, and an unsafe key file refuses to start") {
+TEST_CASE("identity key: created 0600 in the key directory, --init-key, and an unsafe key file refuses to start") {
     TempDir dir;
     std::string db = (dir.path / "hall.db").string();
     ServerProcess server(dir.path / "hall.db");
     server.start();
+    std::string key = (test_keys_dir() / "identity.key").string();
     struct stat st {};
-    REQUIRE(stat((db + ".key").c_str(), &st) == 0);
+    REQUIRE(stat(key.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
+    CHECK_FALSE(std::filesystem::exists(db + ".key"));  // apart from the database
     server.terminate();
 
     // `timeout`: should the server start after all, the test fails instead of hanging.
     std::string bin = "timeout 20 " + std::string(HALLSERVER_BIN) + " --catalogue " + HALLQ_TEST_DATA + "/small-hall.json" +
-                      " --requests 'tcp://127.0.0.1:*' --events 'tcp://127.0.0.1:*' --db ";
+                      " --requests 'tcp://127.0.0.1:*' --events 'tcp://127.0.0.1:*' --keys " + test_keys_dir().string() +
+                      " --db ";
     std::string out;
-    chmod((db + ".key").c_str(), 0644);
+    chmod(key.c_str(), 0644);
     CHECK(run_command(bin + db + " 2>&1", &out) == 2);
     CHECK(out.find("chmod 600") != std::string::npos);
     CHECK(out.find("hallserver ready") == std::string::npos);
+    chmod(key.c_str(), 0600);
+    if (::geteuid() == 0) {  // a key file of another user is refused, root's server included
+        REQUIRE(chown(key.c_str(), 65534, 65534) == 0);
+        CHECK(run_command(bin + db + " 2>&1", &out) == 2);
+        CHECK(out.find("belongs to user 65534") != std::string::npos);
+        REQUIRE(chown(key.c_str(), 0, 0) == 0);
+    }
 
-    std::string other = (dir.path / "other.db").string();
+    // --init-key makes the key directory beside the database and the identity key in it.
+    std::string other = (dir.path / "other" / "other.db").string();
+    std::filesystem::create_directory(dir.path / "other");
     CHECK(run_command(std::string(HALLSERVER_BIN) + " --db " + other + " --init-key", &out) == 0);
     CHECK(out.find("identity key created") != std::string::npos);
-    REQUIRE(stat((other + ".key").c_str(), &st) == 0);
+    std::string other_key = (dir.path / "other" / "hallq-keys" / "identity.key").string();
+    REQUIRE(stat(other_key.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
-    CHECK_FALSE(std::filesystem::exists(other));  // only the key, no database
+    REQUIRE(stat((dir.path / "other" / "hallq-keys").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0700);
+    CHECK_FALSE(std::filesystem::exists(other));  // only the keys, no database
     CHECK(run_command(std::string(HALLSERVER_BIN) + " --db " + other + " --init-key", &out) == 0);
     CHECK(out.find("identity key exists") != std::string::npos);
     std::ofstream(dir.path / "short.key") << "short";
@@ -245,4 +261,30 @@ TEST_CASE("identity key: created 0600 at start, --init-key, and an unsafe key fi
     std::ofstream(dir.path / "cfg.json") << Json{{"identity_key", (dir.path / "short.key").string()}}.dump();
     CHECK(run_command(bin + other + " --config " + (dir.path / "cfg.json").string() + " 2>&1", &out) == 2);
     CHECK(out.find("exactly 32 bytes") != std::string::npos);
+}
+
+TEST_CASE("identity key: a hall set up before keeps its key beside the database, and is told to move it") {
+    TempDir dir;
+    std::string db = (dir.path / "hall.db").string();
+    std::string legacy = db + ".key";
+    {
+        std::string bytes(32, '\0');
+        for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = char(i * 7 + 1);
+        std::ofstream(legacy, std::ios::binary) << bytes;
+        chmod(legacy.c_str(), 0600);
+    }
+    ServerProcess server(dir.path / "hall.db");
+    server.start();
+    RequestClient c(server.requests(), "t");
+    must_ok(c, "issue_ticket", Json{{"queue", "A"}, {"id_number", "11010519491231002X"}});
+    REQUIRE(eventually([&] { return file_text(server.log_path()).find("lies beside the database") != std::string::npos; },
+                       [&] { must_ok(c, "ping"); }));
+    server.terminate();
+    // The database is sealed with the legacy key: the key directory's own identity key does not open it.
+    std::filesystem::rename(legacy, dir.path / "moved.key");
+    std::string out;
+    CHECK(run_command("timeout 20 " + std::string(HALLSERVER_BIN) + " --db " + db + " --keys " +
+                          test_keys_dir().string() + " --requests 'tcp://127.0.0.1:*' --events 'tcp://127.0.0.1:*' 2>&1",
+                      &out) == 2);
+    CHECK(out.find("is not the key this database was sealed with") != std::string::npos);
 }

@@ -1,0 +1,139 @@
+// test_limits.cpp - a multipart bomb from an enrolled device, against the real server: the
+// connection is cut as soon as the message is complete, the memory is given back, the key is
+// refused afterwards, and the rest of the hall goes on being served; and more connections than
+// the usual 1,024 open files.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <fstream>
+#include <zmq.hpp>
+#include <zmq_addon.hpp>
+
+#include "server_process.h"
+
+using namespace hallq;
+using namespace hallq::test;
+
+namespace {
+double rss_mb(pid_t pid) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    for (std::string l; std::getline(status, l);)
+        if (l.rfind("VmRSS:", 0) == 0) return std::stod(l.substr(6)) / 1024.0;
+    return -1;
+}
+
+// Reads the monitor socket until `event` comes (returns true), or 10 s of silence.
+bool wait_event(zmq::socket_t& monitor, int event) {
+    for (;;) {
+        zmq::pollitem_t item{monitor.handle(), 0, ZMQ_POLLIN, 0};
+        zmq::poll(&item, 1, std::chrono::milliseconds(10000));
+        if (!(item.revents & ZMQ_POLLIN)) return false;
+        std::vector<zmq::message_t> frames;
+        if (!zmq::recv_multipart(monitor, std::back_inserter(frames)) || frames.empty() || frames[0].size() < 2)
+            continue;
+        uint16_t got = 0;
+        std::memcpy(&got, frames[0].data(), sizeof got);
+        if (got == event) return true;
+    }
+}
+}  // namespace
+
+TEST_CASE("limits: a multipart bomb cuts the device off, gives the memory back, and the hall goes on") {
+    TempDir dir;
+    ServerProcess server(dir.path / "hall.db");
+    server.start();
+    DeviceKey key = enrol_device(server.requests(), "kiosk-bomb", "kiosk");
+    RequestClient admin(server.requests(), "admin");
+
+    zmq::context_t ctx;
+    zmq::socket_t s(ctx, zmq::socket_type::dealer);
+    s.set(zmq::sockopt::linger, 0);
+    s.set(zmq::sockopt::curve_serverkey, key.server_key);
+    s.set(zmq::sockopt::curve_publickey, key.public_key);
+    s.set(zmq::sockopt::curve_secretkey, key.secret_key);
+    zmq_socket_monitor(s.handle(), "inproc://bomb-monitor", ZMQ_EVENT_DISCONNECTED | ZMQ_EVENT_HANDSHAKE_FAILED_AUTH);
+    zmq::socket_t monitor(ctx, zmq::socket_type::pair);
+    monitor.connect("inproc://bomb-monitor");
+    s.connect(server.requests());
+    // The kiosk is let in: a ping is answered.
+    std::string ping = Json{{"v", 1}, {"type", "ping"}, {"rid", "bomb-1"}, {"body", Json::object()}}.dump();
+    REQUIRE(s.send(zmq::buffer(ping)));
+    zmq::pollitem_t item{s.handle(), 0, ZMQ_POLLIN, 0};
+    zmq::poll(&item, 1, std::chrono::milliseconds(10000));
+    REQUIRE((item.revents & ZMQ_POLLIN));
+    zmq::message_t reply;
+    REQUIRE(s.recv(reply));
+    CHECK(reply.to_string().find("\"ok\":true") != std::string::npos);
+
+    double before = rss_mb(server.pid());
+    // 400 frames of 100 KiB (each under the frame limit): 40 MB in one message.
+    std::string frame(100 * 1024, 'x');
+    for (int i = 0; i < 400; ++i) REQUIRE(s.send(zmq::buffer(frame), zmq::send_flags::sndmore));
+    REQUIRE(s.send(zmq::buffer(ping)));
+
+    REQUIRE(wait_event(monitor, ZMQ_EVENT_DISCONNECTED));  // the server shut the connection
+    REQUIRE(eventually([&] { return file_text(server.log_path()).find("cut off device kiosk-bomb: a message of 401 frames") !=
+                                    std::string::npos; },
+                       [&] { must_ok(admin, "ping"); }));
+    // The socket reconnects by itself; the server now refuses the key during the handshake.
+    REQUIRE(wait_event(monitor, ZMQ_EVENT_HANDSHAKE_FAILED_AUTH));
+    double after = rss_mb(server.pid());
+    INFO("server RSS before " << before << " MB, after " << after << " MB");
+    CHECK(after < before + 12);  // the 40 MB were given back
+    // Everyone else is served: the admin, and another kiosk.
+    must_ok(admin, "ping");
+    RequestClient other(server.requests(), "kiosk-2", enrol_device(server.requests(), "kiosk-2", "kiosk"));
+    CHECK(must_ok(other, "issue_ticket", Json{{"queue", "A"}})["ticket"]["number"] == "A001");
+    REQUIRE(eventually([&] { return file_text(server.log_path()).find("refused device kiosk-bomb") != std::string::npos; },
+                       [&] { must_ok(admin, "ping"); }));
+}
+
+TEST_CASE("limits: more than 1,024 open connections do not shut the hall out") {
+    rlimit nofile{};
+    REQUIRE(::getrlimit(RLIMIT_NOFILE, &nofile) == 0);
+    if (nofile.rlim_max < 1400) {
+        WARN("the hard limit of open files here is " << nofile.rlim_max << ": too low to try");
+        return;
+    }
+    // The server starts with the usual soft limit of 1,024 and must raise it itself.
+    rlimit usual{1024, nofile.rlim_max};
+    REQUIRE(::setrlimit(RLIMIT_NOFILE, &usual) == 0);
+    TempDir dir;
+    ServerProcess server(dir.path / "hall.db");
+    server.start();
+    nofile.rlim_cur = nofile.rlim_max;  // this process holds the other ends
+    REQUIRE(::setrlimit(RLIMIT_NOFILE, &nofile) == 0);
+    // The request endpoint's port, from "tcp://127.0.0.1:PORT".
+    std::string ep = server.requests();
+    int port = std::stoi(ep.substr(ep.rfind(':') + 1));
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(uint16_t(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    std::vector<int> idle;  // connections that never finish the handshake
+    for (int i = 0; i < 1200; ++i) {
+        int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        REQUIRE(fd >= 0);
+        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        idle.push_back(fd);
+    }
+    // The server has accepted them all (its descriptors) and still lets a device in and answers.
+    auto open_fds = [&] {
+        size_t n = 0;
+        for (const auto& e : std::filesystem::directory_iterator("/proc/" + std::to_string(server.pid()) + "/fd")) {
+            (void)e;
+            ++n;
+        }
+        return n;
+    };
+    RequestClient admin(server.requests(), "admin");
+    REQUIRE(eventually([&] { return open_fds() > 1200; }, [&] { must_ok(admin, "ping"); }));
+    RequestClient kiosk(server.requests(), "kiosk-1", enrol_device(server.requests(), "kiosk-1", "kiosk"));
+    CHECK(must_ok(kiosk, "issue_ticket", Json{{"queue", "A"}})["ticket"]["number"] == "A001");
+    for (int fd : idle) ::close(fd);
+}
