@@ -35,7 +35,8 @@ void IdentityVault::create_key_file(const std::string& path) {
 
 IdentityVault IdentityVault::load(const std::string& path) {
     init_sodium();
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    // O_NONBLOCK: a FIFO or device put in its place must not hang the start (refused below).
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (fd < 0) throw KeyFileError("cannot read identity key file " + path + ": " + why());
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {

@@ -24,8 +24,11 @@ void check_dir(const std::string& dir) {
         ::lstat(dir.c_str(), &st);
     }
     if (!S_ISDIR(st.st_mode)) throw DeviceKeyError("the key directory " + dir + " is not a directory");
-    if (st.st_uid != ::geteuid() && ::geteuid() != 0)
-        throw DeviceKeyError("密钥目录不安全 / the key directory " + dir + " belongs to another user");
+    // The server's user must own it, root too: a directory of another user's is theirs to change.
+    if (st.st_uid != ::geteuid())
+        throw DeviceKeyError("密钥目录不安全 / the key directory " + dir + " belongs to user " + std::to_string(st.st_uid) +
+                             ", but the server runs as user " + std::to_string(::geteuid()) +
+                             " (chown it to the server's user)");
     if (st.st_mode & 077)
         throw DeviceKeyError("密钥目录不安全 / the key directory " + dir +
                              " may be read by group or others (chmod 700 " + dir + ")");
@@ -34,7 +37,13 @@ void check_dir(const std::string& dir) {
 DeviceKey load_or_make(const std::string& path, const std::string& device, const std::string& server_public,
                        bool& created) {
     struct stat st{};
-    if (::lstat(path.c_str(), &st) == 0) return read_device_key(path);
+    if (::lstat(path.c_str(), &st) == 0) {
+        if (S_ISREG(st.st_mode) && st.st_uid != ::geteuid())
+            throw DeviceKeyError("设备密钥不安全 / the key " + path + " belongs to user " + std::to_string(st.st_uid) +
+                                 ", but the server runs as user " + std::to_string(::geteuid()) +
+                                 " (chown it to the server's user)");
+        return read_device_key(path);
+    }
     DeviceKey k = generate_device_key(device);
     k.server_key = server_public.empty() ? k.public_key : server_public;
     write_device_key(path, k);

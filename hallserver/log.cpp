@@ -43,6 +43,15 @@ void write(Level l, const std::string& text) {
     std::fflush(stderr);
 }
 
+namespace {
+// Line breaks and the invisible format characters that reorder or hide text on a terminal (bidi
+// overrides and isolates, zero-width characters): shown as \uXXXX so a line reads as it was sent.
+bool invisible(char32_t c) {
+    return c == 0x2028 || c == 0x2029 || c == 0x061c || c == 0xfeff || (c >= 0x200b && c <= 0x200f) ||
+           (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069);
+}
+}  // namespace
+
 std::string escaped(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -57,7 +66,7 @@ std::string escaped(std::string_view text) {
         } else if (c == '\n') out += "\\n";
         else if (c == '\r') out += "\\r";
         else if (c == '\t') out += "\\t";
-        else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029) {
+        else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || invisible(c)) {
             std::snprintf(buf, sizeof buf, c > 0xff ? "\\u%04x" : "\\x%02x", unsigned(c));
             out += buf;
         } else out.append(text.substr(at, n));

@@ -197,6 +197,13 @@ int run_server(hallq::ServerConfig& cfg, const hallq::ServerActions& actions, co
     std::unique_ptr<Store> opened = open_store(cfg.database);
     Store& store = *opened;
     if (auto problem = check_identity_key(store, *vault, cfg.identity_key_path())) {
+        // A key made just now for a database sealed with another is of no use: not left behind.
+        if (new_key) {
+            ::unlink(cfg.identity_key_path().c_str());
+            problem = "身份密钥文件缺失 / the identity key file " + cfg.identity_key_path() +
+                      " is missing, and this database was sealed with a key: restore the key file from the backup "
+                      "made with the database";
+        }
         std::cerr << "hallserver: " << *problem << "\n";
         return 2;
     }

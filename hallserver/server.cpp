@@ -1,11 +1,16 @@
 // server.cpp - request loop with group commit, reply-before-publish, heartbeats, the rollover check.
 #include "server.h"
 
+#include <arpa/inet.h>
 #include <malloc.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstring>
 #include <zmq.hpp>
 #include <zmq_addon.hpp>
 
@@ -46,6 +51,14 @@ void Server::bind() {
     router_->set(zmq::sockopt::router_mandatory, false);
     router_->set(zmq::sockopt::sndhwm, 1000);  // replies queued for a peer that does not read
     secure(*router_, "requests");
+    // The monitor tells the guard against endless messages each connection's fd (inflight.h).
+    if (zmq_socket_monitor(router_->handle(), "inproc://hallq.router.monitor",
+                           ZMQ_EVENT_ACCEPTED | ZMQ_EVENT_DISCONNECTED | ZMQ_EVENT_CLOSED) != 0)
+        throw std::runtime_error("cannot monitor the request socket");
+    monitor_ = std::make_unique<zmq::socket_t>(*ctx_, zmq::socket_type::pair);
+    monitor_->set(zmq::sockopt::linger, 0);
+    monitor_->set(zmq::sockopt::rcvhwm, 0);
+    monitor_->connect("inproc://hallq.router.monitor");
     pub_ = std::make_unique<zmq::socket_t>(*ctx_, zmq::socket_type::pub);
     pub_->set(zmq::sockopt::linger, 0);
     pub_->set(zmq::sockopt::sndhwm, 100000);
@@ -103,6 +116,7 @@ void Server::serve_batch() {
             cut_off(p.frames, user);
             continue;
         }
+        inflight_.delivered(zmq_msg_get(p.frames.back().handle(), ZMQ_SRCFD), user);
         // [identity, payload] from a DEALER, [identity, "", payload] from a REQ.
         p.delimited = p.frames.size() == 3 && p.frames[1].size() == 0;
         const Device* device = user ? service_.devices().by_name(user) : nullptr;
@@ -133,7 +147,7 @@ void Server::serve_batch() {
 
 void Server::run(const std::atomic<bool>& stop) {
     using clock = std::chrono::steady_clock;
-    auto next_beat = clock::now();
+    auto next_beat = clock::now(), next_sweep = clock::now();
     while (!stop.load()) {
         auto now = clock::now();
         if (now >= next_beat) {
@@ -141,10 +155,17 @@ void Server::run(const std::atomic<bool>& stop) {
             heartbeat();
             next_beat = now + std::chrono::milliseconds(cfg_.heartbeat_ms);
         }
-        auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(next_beat - clock::now());
-        zmq::pollitem_t items[] = {{router_->handle(), 0, ZMQ_POLLIN, 0}, {zap_->handle(), 0, ZMQ_POLLIN, 0}};
+        if (now >= next_sweep) {
+            sweep_inflight();
+            next_sweep = now + std::chrono::milliseconds(kSweepMs);
+        }
+        auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(std::min(next_beat, next_sweep) - clock::now());
+        zmq::pollitem_t items[] = {{router_->handle(), 0, ZMQ_POLLIN, 0},
+                                   {zap_->handle(), 0, ZMQ_POLLIN, 0},
+                                   {monitor_->handle(), 0, ZMQ_POLLIN, 0}};
         try {
-            zmq::poll(items, 2, std::max(wait, std::chrono::milliseconds(0)));
+            zmq::poll(items, 3, std::max(wait, std::chrono::milliseconds(0)));
+            if (items[2].revents & ZMQ_POLLIN) read_monitor();
             if (items[1].revents & ZMQ_POLLIN) answer_zap();
             if (items[0].revents & ZMQ_POLLIN) serve_batch();
         } catch (const zmq::error_t& e) {
@@ -164,12 +185,69 @@ void Server::cut_off(std::vector<zmq::message_t>& frames, const char* device) {
     std::string name = device ? device : "";
     frames.clear();
     frames.shrink_to_fit();
-    if (fd >= 0) ::shutdown(fd, SHUT_RDWR);  // libzmq's I/O thread sees the end and closes it
-    ::malloc_trim(0);
-    if (!name.empty() && name != DeviceRegistry::kLocalAdmin) quarantined_[name] = wall_clock_ms() + kQuarantineMs;
+    shut(fd, name);
     HALLQ_LOG(error, "cut off device " << log::escaped(name) << ": a message of " << count << " frames ("
                                        << bytes / 1024 << " KiB) where a request has one; its key is refused for "
                                        << kQuarantineMs / 60000 << " minutes");
+}
+
+namespace {
+long resident_mb() {
+    std::FILE* f = std::fopen("/proc/self/statm", "r");
+    long pages = 0, resident = 0;
+    if (f) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+        std::fclose(f);
+    }
+    return resident * (::sysconf(_SC_PAGESIZE) / 1024) / 1024;
+}
+}  // namespace
+
+void Server::shut(int fd, const std::string& device) {
+    if (fd >= 0) ::shutdown(fd, SHUT_RDWR);  // libzmq's I/O thread sees the end and closes it
+    ::malloc_trim(0);
+    if (!device.empty() && device != DeviceRegistry::kLocalAdmin) quarantined_[device] = wall_clock_ms() + kQuarantineMs;
+}
+
+void Server::read_monitor() {
+    for (;;) {
+        std::vector<zmq::message_t> frames;
+        if (!zmq::recv_multipart(*monitor_, std::back_inserter(frames), zmq::recv_flags::dontwait)) return;
+        if (frames.empty() || frames[0].size() < 6) continue;
+        uint16_t event = 0;
+        int32_t fd = -1;
+        std::memcpy(&event, frames[0].data(), sizeof event);
+        std::memcpy(&fd, static_cast<const char*>(frames[0].data()) + 2, sizeof fd);
+        if (event == ZMQ_EVENT_ACCEPTED)
+            inflight_.accepted(fd);
+        else
+            inflight_.closed(fd);
+    }
+}
+
+// A connection that keeps sending frames of a message that never ends is cut before it has sent
+// kMaxInflightBytes more (and a sweep's worth): the frames are dropped with it.
+void Server::sweep_inflight() {
+    if (trims_due_ > 0 && --trims_due_ % 2 == 0) {
+        ::malloc_trim(0);  // the frames of a cut connection, dropped by libzmq's I/O thread
+        if (trims_due_ == 0) HALLQ_LOG(info, "memory given back after the cut: " << resident_mb() << " MB resident");
+    }
+    for (const InflightGuard::Over& o : inflight_.sweep()) {
+        sockaddr_storage peer{};
+        socklen_t len = sizeof peer;
+        char host[64] = "?";
+        if (::getpeername(o.fd, reinterpret_cast<sockaddr*>(&peer), &len) == 0 && peer.ss_family == AF_INET)
+            ::inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&peer)->sin_addr, host, sizeof host);
+        shut(o.fd, o.device);
+        trims_due_ = 6;
+        HALLQ_LOG(error, "cut off a connection from " << host
+                                                      << (o.device.empty() ? "" : " (device " + log::escaped(o.device) + ")")
+                                                      << ": " << o.pending / 1024
+                                                      << " KiB sent of a message that does not end"
+                                                      << (o.device.empty() ? "" : "; its key is refused for " +
+                                                                                      std::to_string(kQuarantineMs / 60000) +
+                                                                                      " minutes"));
+    }
 }
 
 void Server::answer_zap() {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "config.h"
+#include "inflight.h"
 #include "keys.h"
 #include "service.h"
 
@@ -40,17 +41,26 @@ private:
     // frames is no request. Its connection is cut and its key refused for kQuarantineMs.
     static constexpr size_t kMaxFrames = 3;
     static constexpr int64_t kQuarantineMs = 10 * 60 * 1000;
+    // A connection that has sent this much since its last whole message is cut (a request is at
+    // most kMaxMessageBytes; many waiting requests of a busy client stay far below it).
+    static constexpr int64_t kMaxInflightBytes = 4 * 1024 * 1024;
+    static constexpr int kSweepMs = 100;
     void serve_batch();
     void heartbeat();
     void answer_zap();  // one ZAP request: admit a key the registry knows, refuse the rest
     void cut_off(std::vector<zmq::message_t>& frames, const char* device);
+    void read_monitor();  // the ROUTER's connections opened and closed, for the guard
+    void sweep_inflight();
+    void shut(int fd, const std::string& device);  // shut the connection; quarantine the device
 
     HallService& service_;
     const ServerConfig& cfg_;
     std::unique_ptr<zmq::context_t> ctx_;
     DeviceKey key_;
-    std::unique_ptr<zmq::socket_t> zap_, router_, pub_;
+    std::unique_ptr<zmq::socket_t> zap_, router_, pub_, monitor_;
+    InflightGuard inflight_{kMaxInflightBytes};
     int64_t refused_keys_ = 0, refused_logged_at_ = 0;
+    int trims_due_ = 0;  // sweeps left that give memory back after a cut (libzmq frees it meanwhile)
     std::map<std::string, int64_t> quarantined_;  // device name → refused until (wall clock ms)
     std::string request_ep_, event_ep_;
 };

@@ -46,6 +46,7 @@ HallService::HallService(Store& store, const ServerConfig& cfg, const IdentityVa
     if (vault) store.set_chain([vault](const std::string& previous, uint64_t seq, const std::string& body) {
         return vault->audit_link(previous, seq, body);
     });
+    if (vault) seal_chain_start(store, *vault);
     if (auto missing = table_.missing(); !missing.empty())
         throw std::logic_error("no handler for message type " + missing.front());
 }

@@ -121,8 +121,13 @@ int run_audit(RequestClient& client, const Args& a) {
                 std::cout << "缺失 / missing: events " << seq << "-" << json_get<uint64_t>(p, "to", seq) << " were deleted\n";
             else if (what == "modified")
                 std::cout << "篡改 / modified: event " << seq << " does not match its link (changed or inserted)\n";
-            else
+            else if (what == "unlinked")
                 std::cout << "无链接 / unlinked: event " << seq << " has no link\n";
+            else if (what == "start_missing")
+                std::cout << "链起点缺失 / the record of where the chain began was removed (every event is checked)\n";
+            else
+                std::cout << "链起点被改 / the record of where the chain began was changed or put in by hand "
+                             "(every event is checked)\n";
         }
     std::cerr << "hallctl: 审计链被破坏 / the audit chain is broken (" << checked << " events checked)\n";
     return 1;

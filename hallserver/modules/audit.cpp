@@ -2,16 +2,62 @@
 #include "modules/audit.h"
 
 #include <filesystem>
+#include <optional>
 
 #include "log.h"
 
 namespace hallq {
+
+namespace {
+constexpr int kChainStartSchema = 8;  // migration 0008 records where the chain began
+
+std::string start_seal(const IdentityVault& vault, uint64_t seq) {
+    return vault.audit_link("chain_began", seq, "");  // never a real link: those are hex
+}
+
+std::optional<uint64_t> parse_seq(const std::string& s) {
+    if (s.empty() || s.size() > 19 || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    return std::stoull(s);
+}
+
+// Where the chain began, from meta 'chain_began' ("SEQ:SEAL"); without a whole, sealed record
+// every event must have a link (seq 1) and `problem` says what is wrong with the record.
+struct ChainStart {
+    uint64_t seq = 1;
+    std::string problem;  // "", "start_missing", "start_unsealed", "start_modified"
+};
+
+ChainStart chain_start(Store& store, const IdentityVault& vault) {
+    auto value = store.meta("chain_began");
+    if (!value) return {1, "start_missing"};
+    size_t colon = value->find(':');
+    auto seq = parse_seq(value->substr(0, colon));
+    if (!seq) return {1, "start_modified"};
+    if (colon == std::string::npos) return {1, "start_unsealed"};
+    if (value->substr(colon + 1) != start_seal(vault, *seq)) return {1, "start_modified"};
+    return {*seq, ""};
+}
+}  // namespace
+
+void seal_chain_start(Store& store, const IdentityVault& vault) {
+    if (store.schema_at_open() >= kChainStartSchema) return;  // sealed by the start that migrated
+    auto value = store.meta("chain_began");
+    if (!value || value->find(':') != std::string::npos) return;
+    auto seq = parse_seq(*value);
+    if (!seq) return;
+    store.set_meta("chain_began", *value + ":" + start_seal(vault, *seq));
+    if (*seq > 1)
+        HALLQ_LOG(info, "the audit chain begins at event " << *seq << "; the events before it were stored before it");
+}
 
 Json verify_chain(Store& store, const IdentityVault& vault, uint64_t from) {
     Json problems = Json::array();
     auto report = [&](Json p) {
         if (problems.size() < 100) problems.push_back(std::move(p));
     };
+    // The record of where the chain began: removed, moved or not sealed, every event counts.
+    ChainStart start = chain_start(store, vault);
+    if (!start.problem.empty()) report(Json{{"seq", 0}, {"problem", start.problem}});
     uint64_t after = 0, checked = 0, unlinked = 0, first = 0, expected_seq = 0;
     std::string previous;  // the link of the event before, as stored
     bool chained = false;
@@ -34,7 +80,7 @@ Json verify_chain(Store& store, const IdentityVault& vault, uint64_t from) {
             expected_seq = r.seq + 1;
             ++checked;
             if (r.link.empty()) {
-                if (chained) report(Json{{"seq", r.seq}, {"problem", "unlinked"}});
+                if (chained || r.seq >= start.seq) report(Json{{"seq", r.seq}, {"problem", "unlinked"}});
                 else ++unlinked;  // stored before the chain began
                 continue;
             }
@@ -60,10 +106,12 @@ bool check_chain_at_start(Store& store, const IdentityVault& vault, uint64_t las
         return true;
     }
     const Json& first = r["problems"][0];
+    uint64_t at = first["seq"].get<uint64_t>();
     HALLQ_LOG(error, "审计链断裂 / the audit chain is broken: " << r["problems"].size() << " problem(s) in the last "
                                                                << count << " events, the first "
-                                                               << first["problem"].get<std::string>() << " at event "
-                                                               << first["seq"].get<uint64_t>()
+                                                               << first["problem"].get<std::string>()
+                                                               << (at ? " at event " + std::to_string(at)
+                                                                      : std::string(" (the record of where the chain began)"))
                                                                << " (hallctl audit verify lists them; restore from a backup)");
     return false;
 }

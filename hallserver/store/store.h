@@ -167,6 +167,9 @@ public:
     virtual void set_chain(ChainLink link) = 0;
     // The stored events with seq > after, with their links, at most `limit`. Throws StoreError.
     virtual std::vector<ChainRow> chain_rows(uint64_t after, int limit) = 0;
+    // The schema version the database had when this store opened it (before its migrations ran;
+    // 0 for a new database).
+    virtual int schema_at_open() const = 0;
 
     // Devices, enrolled or revoked (by name). Throws StoreError.
     virtual std::vector<DeviceRow> devices() = 0;

@@ -50,7 +50,8 @@ namespace hallq {
     X(forbidden, "此设备无权进行此操作", "This device may not do this")                        \
     X(device_exists, "设备名称或密钥已登记", "A device with this name or key is already enrolled") \
     X(unknown_device, "没有这台设备", "No such device")                                       \
-    X(rate_limited, "操作过于频繁，请稍后再试", "Too many requests; please wait a moment")
+    X(rate_limited, "操作过于频繁，请稍后再试", "Too many requests; please wait a moment")                \
+    X(already_queued, "此身份证已取过该事项的号，请凭原号票等候", "A ticket for this is already held under this ID number; please keep to it")
 
 enum class ErrorCode {
 #define X(name, zh, en) name,

@@ -50,7 +50,7 @@ DeviceKey generate_device_key(const std::string& device) {
 }
 
 DeviceKey read_device_key(const std::string& path) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);  // a FIFO must not hang
     if (fd < 0)
         throw DeviceKeyError("设备密钥无法读取 / cannot read the device key " + path + ": " + std::strerror(errno));
     struct stat st{};

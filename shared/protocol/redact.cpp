@@ -6,7 +6,10 @@ namespace hallq {
 void redact_ticket(Json& t, Audience a) {
     if (!t.is_object()) return;
     t.erase("holder_key");
-    if (a == Audience::open) t.erase("holder");
+    if (a == Audience::open) {
+        t.erase("holder");
+        t.erase("reservation");  // the reservation's id: the person's booking, not for the hall to see
+    }
 }
 
 void redact_event(Json& e, Audience a) {

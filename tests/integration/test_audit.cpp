@@ -54,6 +54,47 @@ TEST_CASE("audit: hallctl audit verify names each event changed, deleted or put 
                                             "modified at event 4") != std::string::npos);
 }
 
+TEST_CASE("audit: links blanked with sqlite3, and the record of where the chain began removed or moved, are reported") {
+    TempDir dir;
+    ServerProcess server(dir.path / "hall.db");
+    server.start();
+    {
+        RequestClient c(server.requests(), "t");
+        for (int i = 0; i < 4; ++i) must_ok(c, "issue_ticket", Json{{"queue", "A"}});
+        CHECK(must_ok(c, "audit_verify")["ok"] == true);
+    }
+    server.terminate();
+    const auto db = dir.path / "hall.db";
+    auto verify = [&](const std::string& tag) {
+        server.start();
+        RequestClient c(server.requests(), tag);
+        Json r = must_ok(c, "audit_verify");
+        server.terminate();
+        return r;
+    };
+    // Links blanked from the first event on (a prefix), so it looks stored before the chain.
+    sql(db, "UPDATE events SET chain = NULL WHERE seq <= 2");
+    Json r = verify("t1");
+    INFO(r.dump());
+    CHECK(r["ok"] == false);
+    CHECK(r["problems"][0] == Json{{"seq", 1}, {"problem", "unlinked"}});
+    CHECK(r["problems"][1] == Json{{"seq", 2}, {"problem", "unlinked"}});
+    CHECK(r["unlinked"] == 0);
+    // Every link blanked and the record removed: every event is expected to have a link.
+    sql(db, "UPDATE events SET chain = ''");
+    sql(db, "DELETE FROM meta WHERE key = 'chain_began'");
+    r = verify("t2");
+    CHECK(r["problems"][0] == Json{{"seq", 0}, {"problem", "start_missing"}});
+    CHECK(r["problems"][1] == Json{{"seq", 1}, {"problem", "unlinked"}});
+    // The record put back by hand, past every blanked event: not sealed, so it does not count.
+    sql(db, "INSERT INTO meta(key, value) SELECT 'chain_began', MAX(seq) + 1 FROM events");
+    r = verify("t3");
+    CHECK(r["problems"][0] == Json{{"seq", 0}, {"problem", "start_unsealed"}});
+    CHECK(r["problems"][1] == Json{{"seq", 1}, {"problem", "unlinked"}});
+    CHECK(file_text(server.log_path()).find("the first start_unsealed (the record of where the chain began)") !=
+          std::string::npos);
+}
+
 TEST_CASE("audit: only the admin may verify the chain") {
     TempDir dir;
     ServerProcess server(dir.path / "hall.db");

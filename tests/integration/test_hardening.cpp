@@ -3,6 +3,7 @@
 // are for the server's user only, a wrong identity key refuses to start, and the login lockout is
 // per clerk and device, survives a restart, and password checks have a budget per device.
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -35,7 +36,7 @@ TEST_CASE("hardening: request text cannot forge a log line, and a flood of bad r
     RequestClient c(server.requests(), "forger", enrol_device(server.requests(), "kiosk-1", "kiosk"));
     // A request id with a newline, a fake log line and an ANSI escape, on a request refused (and
     // logged with its id as a warning): a kiosk may not call.
-    std::string rid = "x\n2026-12-02 09:00:00.000 ERROR forged line\x1b[2J";
+    std::string rid = "x\n2026-12-02 09:00:00.000 ERROR forged line\x1b[2J\u202etxt.exe";
     CHECK(must_reply(c, "call_next", Json{{"window", 1}}, rid).error.code == ErrorCode::forbidden);
     for (int i = 0; i < 60; ++i) REQUIRE(c.request_raw("not json " + std::to_string(i)).has_value());
     must_ok(c, "ping");
@@ -44,7 +45,9 @@ TEST_CASE("hardening: request text cannot forge a log line, and a flood of bad r
     CHECK(log.find("\nforged") == std::string::npos);
     CHECK(log.find("\n2026-12-02 09:00:00.000 ERROR forged") == std::string::npos);
     CHECK(log.find("\x1b") == std::string::npos);
-    CHECK(log.find("\\n2026-12-02 09:00:00.000 ERROR forged line\\x1b[2J") != std::string::npos);
+    // A right-to-left override (U+202E) would show the rest of the line reversed.
+    CHECK(log.find("\u202e") == std::string::npos);
+    CHECK(log.find("\\n2026-12-02 09:00:00.000 ERROR forged line\\x1b[2J\\u202etxt.exe") != std::string::npos);
     // 61 refusals as bad_json: at most ten lines a minute of them.
     CHECK(count_of(log, ": bad_json ") <= 10);
     CHECK(count_of(log, ": bad_json ") >= 1);
@@ -86,6 +89,42 @@ TEST_CASE("hardening: a wrong or corrupted identity key refuses to start, and sa
     CHECK(run_command(cmd, &said) == 2);
     CHECK(said.find("is not the key this database was sealed with") != std::string::npos);
     CHECK(said.find("hallserver ready") == std::string::npos);
+}
+
+TEST_CASE("hardening: a FIFO in the identity key's place, and keys or a key directory of another user, are refused at start") {
+    TempDir dir;
+    ServerProcess server(dir.path / "hall.db");
+    server.start();
+    server.terminate();
+    const std::filesystem::path keys = test_keys_dir();
+    std::string cmd = "timeout 20 " + std::string(HALLSERVER_BIN) + " --db " + (dir.path / "hall.db").string() +
+                      " --keys " + keys.string() + " --requests tcp://127.0.0.1:* --events tcp://127.0.0.1:* 2>&1";
+    std::string said;
+    // A FIFO would block a plain open for ever (timeout's exit status 124): refused at once.
+    std::filesystem::rename(keys / "identity.key", dir.path / "identity.key");
+    REQUIRE(::mkfifo((keys / "identity.key").c_str(), 0600) == 0);
+    CHECK(run_command(cmd, &said) == 2);
+    CHECK(said.find("is not a regular file") != std::string::npos);
+    std::filesystem::remove(keys / "identity.key");
+    // The key gone, the server does not leave a new one behind that could never open the database.
+    CHECK(run_command(cmd, &said) == 2);
+    CHECK(said.find("the identity key file " + (keys / "identity.key").string() + " is missing") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(keys / "identity.key"));
+    std::filesystem::rename(dir.path / "identity.key", keys / "identity.key");
+    if (::geteuid() != 0) {
+        WARN("not root: another user's files cannot be made here");
+        return;
+    }
+    // Another user's key directory, then another user's server key: refused, root or not.
+    REQUIRE(::chown(keys.c_str(), 4321, 4321) == 0);
+    CHECK(run_command(cmd, &said) == 2);
+    CHECK(said.find("the key directory " + keys.string() + " belongs to user 4321") != std::string::npos);
+    REQUIRE(::chown(keys.c_str(), 0, 0) == 0);
+    REQUIRE(::chown((keys / "server.key").c_str(), 4321, 4321) == 0);
+    CHECK(run_command(cmd, &said) == 2);
+    CHECK(said.find("server.key belongs to user 4321") != std::string::npos);
+    REQUIRE(::chown((keys / "server.key").c_str(), 0, 0) == 0);
+    server.start();  // everything back: the server starts
 }
 
 TEST_CASE("hardening: the lockout is per clerk and device, survives a restart, and checks have a budget per device") {

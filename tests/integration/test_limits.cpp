@@ -1,7 +1,7 @@
 // test_limits.cpp - a multipart bomb from an enrolled device, against the real server: the
 // connection is cut as soon as the message is complete, the memory is given back, the key is
-// refused afterwards, and the rest of the hall goes on being served; and more connections than
-// the usual 1,024 open files.
+// refused afterwards, and the rest of the hall goes on being served; a message that never ends is
+// cut while it comes; and more connections than the usual 1,024 open files.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/resource.h>
@@ -91,6 +91,86 @@ TEST_CASE("limits: a multipart bomb cuts the device off, gives the memory back, 
     CHECK(must_ok(other, "issue_ticket", Json{{"queue", "A"}})["ticket"]["number"] == "A001");
     REQUIRE(eventually([&] { return file_text(server.log_path()).find("refused device kiosk-bomb") != std::string::npos; },
                        [&] { must_ok(admin, "ping"); }));
+}
+
+// A peer that speaks ZMTP 3.0 itself (NULL mechanism): libzmq would hold a multipart message on the
+// sending side until it is whole, an attacker's own code does not.
+struct RawZmtpPeer {
+    int fd = -1;
+    explicit RawZmtpPeer(int port) {
+        fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(uint16_t(port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        std::string greeting(64, '\0');
+        greeting[0] = '\xff';
+        greeting[9] = '\x7f';
+        greeting[10] = 3;  // version 3.0
+        std::memcpy(&greeting[12], "NULL", 4);
+        std::string ready = std::string("\x05READY") + "\x0bSocket-Type" + std::string("\0\0\0\x06", 4) + "DEALER";
+        REQUIRE(send(greeting + std::string("\x04") + char(ready.size()) + ready));
+        // The server's greeting and READY (after the ZAP handler let us in): a frame before it
+        // would be a protocol error.
+        std::string got;
+        char buf[256];
+        while (got.find("Identity") == std::string::npos) {
+            ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+            REQUIRE(n > 0);
+            got.append(buf, size_t(n));
+        }
+    }
+    ~RawZmtpPeer() { ::close(fd); }
+    bool send(const std::string& bytes) {
+        return ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) == ssize_t(bytes.size());
+    }
+    // A long frame with "more to come".
+    bool send_more(const std::string& payload) {
+        std::string head(9, '\0');
+        head[0] = '\x03';
+        uint64_t n = payload.size();
+        for (int i = 0; i < 8; ++i) head[1 + i] = char(n >> (56 - 8 * i));
+        return send(head) && send(payload);
+    }
+};
+
+TEST_CASE("limits: a message that never ends is cut off while it comes, and its memory given back") {
+    TempDir dir;
+    ServerProcess server(dir.path / "hall.db");
+    server.start({"--bench-plain"});  // the NULL mechanism: the guard counts bytes on TCP either way
+    std::string ep = server.requests();
+    double before = rss_mb(server.pid());
+    RawZmtpPeer peer(std::stoi(ep.substr(ep.rfind(':') + 1)));
+    // Frames of 100 KiB, each with "more to come", until the server shuts the connection.
+    std::string frame(100 * 1024, 'x');
+    size_t sent = 0;
+    while (peer.send_more(frame)) {
+        sent += frame.size();
+        REQUIRE(sent < (size_t(1) << 30));  // without the guard this never ends
+    }
+    INFO("sent " << sent / 1024 << " KiB before the server cut the connection");
+    CHECK(sent < 256u * 1024 * 1024);
+    REQUIRE(eventually([&] { return file_text(server.log_path()).find("cut off a connection from 127.0.0.1: ") != std::string::npos; },
+                       [] {}));
+    CHECK(file_text(server.log_path()).find("KiB sent of a message that does not end") != std::string::npos);
+    REQUIRE(eventually([&] { return file_text(server.log_path()).find("memory given back after the cut") != std::string::npos; },
+                       [] {}));
+    double after = rss_mb(server.pid());
+    INFO("server RSS before " << before << " MB, after " << after << " MB");
+    CHECK(after < before + 24);
+    // The hall goes on: another connection is answered.
+    zmq::context_t ctx;
+    zmq::socket_t s(ctx, zmq::socket_type::dealer);
+    s.set(zmq::sockopt::linger, 0);
+    s.connect(ep);
+    REQUIRE(s.send(zmq::buffer(Json{{"v", 1}, {"type", "ping"}, {"rid", "after"}, {"body", Json::object()}}.dump())));
+    zmq::pollitem_t in{s.handle(), 0, ZMQ_POLLIN, 0};
+    zmq::poll(&in, 1, std::chrono::milliseconds(10000));
+    REQUIRE((in.revents & ZMQ_POLLIN));
+    zmq::message_t reply;
+    REQUIRE(s.recv(reply));
+    CHECK(reply.to_string().find("\"ok\":true") != std::string::npos);
 }
 
 TEST_CASE("limits: more than 1,024 open connections do not shut the hall out") {

@@ -1,5 +1,5 @@
-// test_privacy.cpp - no oracle on personal data, against the real server: events carry no holder
-// and no holder key, snapshots and ticket queries give each role only what it needs, the screen
+// test_privacy.cpp - no oracle on personal data, against the real server: events carry no holder,
+// no holder key and no reservation id, snapshots and ticket queries give each role only what it needs, the screen
 // mask keeps only the last 4, an ID number cannot be tested at speed even from an enrolled kiosk,
 // a kiosk issues at human speed, and a queue running out of numbers is warned about.
 #include <catch2/catch.hpp>
@@ -34,12 +34,20 @@ TEST_CASE("privacy: events carry no holder, snapshots give each role what it nee
     std::string wire = heard.front().dump();
     CHECK(heard.front()["type"] == "ticket_issued");
     CHECK(wire.find("holder") == std::string::npos);  // neither the mask nor the key
+    // A reservation ticket: its reservation id (often the check-in code itself) stays off the wire.
+    RequestClient admin(server.requests(), "admin");
+    must_ok(admin, "issue_ticket", Json{{"queue", "A"}, {"class", "reservation"}, {"reservation", "R-SECRET-1"}});
+    REQUIRE(eventually([&] { return heard.size() >= 2; }, [&] { replica.poll(std::chrono::milliseconds(50)); }));
+    CHECK(heard[1]["type"] == "ticket_issued");
+    CHECK(heard[1].dump().find("R-SECRET-1") == std::string::npos);
 
     RequestClient screen(server.requests(), "screen", enrol_device(server.requests(), "screen", "display"));
     RequestClient desk(server.requests(), "desk-1", enrol_device(server.requests(), "desk-1", "desk", 1));
     std::string open = must_ok(screen, "snapshot").dump();
     CHECK(open.find("holder") == std::string::npos);
+    CHECK(open.find("R-SECRET-1") == std::string::npos);
     Json staff = must_ok(desk, "snapshot");
+    CHECK(staff.dump().find("R-SECRET-1") != std::string::npos);
     CHECK(staff["state"]["tickets"][0]["holder"] == "**************002X");
     CHECK(staff.dump().find("holder_key") == std::string::npos);
     std::string number = issued["ticket"]["number"].get<std::string>();
@@ -63,6 +71,12 @@ TEST_CASE("privacy: guessed ID numbers cannot be tested at speed, not even from 
     CHECK(must_reply(screen, "issue_ticket", Json{{"item", "T-SJ-001"}, {"id_number", kId}}).error.code == ErrorCode::forbidden);
     // A wrong and the right candidate, then many: after the kiosk's small budget of ID numbers,
     // every answer is the same refusal, whichever number comes.
+    // Another kiosk with the right number learns only that a ticket is held: no number, window or holder.
+    RequestClient other(server.requests(), "kiosk-2", enrol_device(server.requests(), "kiosk-2", "kiosk"));
+    Reply elsewhere = must_reply(other, "issue_ticket", Json{{"item", "T-SJ-001"}, {"id_number", kId}});
+    CHECK(elsewhere.error.code == ErrorCode::already_queued);
+    CHECK(elsewhere.body.dump().find("A00") == std::string::npos);
+    CHECK(elsewhere.body.dump().find("holder") == std::string::npos);
     Reply wrong = must_reply(kiosk, "issue_ticket", Json{{"item", "T-SJ-001"}, {"id_number", "110105194912300010"}});
     Reply right = must_reply(kiosk, "issue_ticket", Json{{"item", "T-SJ-001"}, {"id_number", kId}});
     REQUIRE(right.ok);

@@ -91,6 +91,7 @@ void SqliteStore::migrate() {
         throw StoreError("database schema " + std::to_string(version) +
                          " is newer than this hallserver understands (" +
                          std::to_string(schema_version()) + ")");
+    schema_at_open_ = version;
     for (int v = version; v < schema_version(); ++v) {
         exec("BEGIN IMMEDIATE");
         try {

@@ -42,6 +42,7 @@ public:
     std::vector<std::string> events_after(uint64_t after, int limit) override;
 
     void set_chain(ChainLink link) override;
+    int schema_at_open() const override { return schema_at_open_; }
     std::vector<ChainRow> chain_rows(uint64_t after, int limit) override;
 
     // sqlite_devices.cpp
@@ -81,6 +82,7 @@ private:
     SnapshotDeltas deltas_;
     ChainLink chain_;
     std::string chain_last_, chain_saved_;  // the newest link; as it was when the write began
+    int schema_at_open_ = 0;
     sqlite3_stmt* insert_event_ = nullptr;
     sqlite3_stmt* upsert_ticket_ = nullptr;
     sqlite3_stmt* insert_request_ = nullptr;
