@@ -60,7 +60,8 @@ bool load_config_file(const std::string& path, ServerConfig& cfg, std::string& e
     const std::map<std::string, T> kPolicy = {
         {"max_priority_streak", T::number_integer}, {"aging_minutes", T::number_integer},
         {"recall_limit", T::number_integer},        {"recall_cooldown_s", T::number_integer},
-        {"learning_rate", T::number_float},         {"max_serial", T::number_integer}};
+        {"learning_rate", T::number_float},         {"max_serial", T::number_integer},
+        {"rating_level3", T::string},               {"rating_reasons_up_to", T::number_integer}};
     const std::map<std::string, T> kReservations = {
         {"early_minutes", T::number_integer}, {"late_minutes", T::number_integer}};
     std::string problem = check_keys(j, kKeys, "");

@@ -154,7 +154,7 @@ ClerkFigures figures(const Hall& hall, const std::string& clerk) {
         ++f.served;
         if (t.started_at && t.finished_at > t.started_at)
             handling_ms += t.finished_at - t.started_at;
-        if (t.rating >= 0) tally.count(t.rating);  // -1: the citizen has not been asked yet
+        if (t.rating >= 0) tally.count(t.rating, hall.policy().rating_three_good);  // -1: the citizen has not been asked yet
     }
     if (f.served) f.average_handling_s = handling_ms / f.served / 1000;
     f.good = tally.good;

@@ -3,6 +3,7 @@
 
 #include <wx/dcbuffer.h>
 #include <wx/sizer.h>
+#include <wx/toplevel.h>
 
 #include "trace.h"
 #include "translation.h"
@@ -27,7 +28,15 @@ WindowScreen::WindowScreen(wxWindow* parent, int window, int rating_timeout_s, R
     sizer->Add(rating_, 1, wxEXPAND);
     SetSizer(sizer);
     rating_->Hide();
-    thanks_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { info_->Refresh(); });
+    // The timer's owner is this panel: its event comes here, and the thanks give way to the window.
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { info_->Refresh(); }, thanks_.GetId());
+    // Rating keypads type into whatever has the focus, or into the frame when nothing has.
+    if (wxWindow* top = wxGetTopLevelParent(parent)) top->Bind(wxEVT_CHAR_HOOK, &WindowScreen::on_key, this);
+}
+
+void WindowScreen::on_key(wxKeyEvent& e) {
+    if (rating_->IsShown() && rating_->key(e.GetKeyCode())) return;
+    e.Skip();
 }
 
 void WindowScreen::show_rating(bool on) {
@@ -44,17 +53,13 @@ void WindowScreen::show(const DisplayState& state) {
         RatingPrompt prompt = p->second;
         asked_ticket_ = prompt.ticket;
         show_rating(true);
-        rating_->ask(prompt.number, prompt.clerk_name, prompt.item_name, [this, prompt](const RatingChoice& c) {
-            show_rating(false);
-            thanks_.StartOnce(4000);
-            rate_(prompt, c);
-        });
-        // After layout the buttons have their places; tell the tests where to tap.
-        CallAfter([this, number = prompt.number] {
-            Update();
-            trace("rating prompt " + number + " window=" + std::to_string(window_) + " buttons=" +
-                  rating_->button_positions());
-        });
+        std::string drawn = "rating prompt " + prompt.number + " window=" + std::to_string(window_);
+        rating_->ask(prompt.number, prompt.clerk_name, prompt.item_name, state_.rating_reasons_up_to, drawn,
+                     [this, prompt](const RatingChoice& c) {
+                         if (c.level > 0) thanks_.StartOnce(kThanksMs);  // nobody to thank when nobody rated
+                         show_rating(false);
+                         rate_(prompt, c);
+                     });
     } else if (p == state_.prompts.end() && rating_->IsShown()) {
         show_rating(false);  // rated elsewhere, or the ticket changed: nothing to ask any more
         asked_ticket_ = 0;

@@ -19,6 +19,7 @@ public:
 private:
     void on_paint_info(wxPaintEvent&);
     void show_rating(bool on);
+    void on_key(wxKeyEvent& e);  // the frame's keys: 1–5 and Enter go to the rating prompt
 
     int window_;
     RateFn rate_;
@@ -26,7 +27,8 @@ private:
     wxPanel* info_ = nullptr;
     RatingPanel* rating_ = nullptr;
     int64_t asked_ticket_ = 0;
-    wxTimer thanks_;  // "thank you" after a rating, for a few seconds
+    wxTimer thanks_;  // "thank you" after a rating, for kThanksMs
+    static constexpr int kThanksMs = 4000;
     std::string traced_;
 };
 

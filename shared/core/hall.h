@@ -71,6 +71,8 @@ struct Policy {
     int recall_cooldown_s = 20;
     double learning_rate = 0.2;  // weight of the newest service time in the learned mean
     int max_serial = 9999;       // per letter per day
+    bool rating_three_good = false;                 // rating_level3 "good": 基本满意 counts as 好评
+    int rating_reasons_up_to = kDefaultReasonsUpTo;  // reasons asked for levels 1 … N (0–4)
 };
 
 enum class EventType {

@@ -207,7 +207,7 @@ void Hall::apply_ticket_event(const Event& e) {
             return;
         case EventType::ticket_rated:
             t.rating = e.level;
-            if (w) w->ratings.count(e.level);
+            if (w) w->ratings.count(e.level, s_.policy->rating_three_good);
             return;
         default: return;
     }

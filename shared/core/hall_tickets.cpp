@@ -194,7 +194,8 @@ Decision Hall::decide_one(const Rate& c, int64_t now) const {
     if (named->rating >= 0) return refuse(ErrorCode::already_rated, named->number);
     if (c.window && c.window != named->window) return refuse(ErrorCode::not_your_ticket);
     if (c.level < kNotRated || c.level > kHighestLevel) return refuse(ErrorCode::bad_field, "level");
-    if (!c.reasons.empty() && !reasons_allowed(c.level)) return refuse(ErrorCode::bad_field, "reasons");
+    if (!c.reasons.empty() && !reasons_allowed(c.level, s_.policy->rating_reasons_up_to))
+        return refuse(ErrorCode::bad_field, "reasons");
     std::set<std::string> seen;
     for (const auto& r : c.reasons)
         if (!rating_reason(r) || !seen.insert(r).second) return refuse(ErrorCode::bad_field, "reasons");

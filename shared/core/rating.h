@@ -12,15 +12,22 @@ constexpr int kLowestLevel = 1, kHighestLevel = 5;
 
 enum class RatingGrade { not_rated, bad, neutral, good };  // 未评价, 差评 1–2, 中评 3, 好评 4–5
 
-inline RatingGrade rating_grade(int level) {
+// 1–2 are 差评 everywhere; whether 3 (基本满意) counts toward 好评 or apart as 中评 is the
+// province's choice (policy.rating_level3: "neutral", the default, or "good").
+inline RatingGrade rating_grade(int level, bool three_is_good = false) {
     if (level >= 4) return RatingGrade::good;
-    if (level == 3) return RatingGrade::neutral;
+    if (level == 3) return three_is_good ? RatingGrade::good : RatingGrade::neutral;
     if (level >= 1) return RatingGrade::bad;
     return RatingGrade::not_rated;
 }
 
-// Reasons may be given only with 基本满意 or lower.
-inline bool reasons_allowed(int level) { return level >= kLowestLevel && level <= 3; }
+// The default of policy.rating_reasons_up_to: reasons are asked for 差评 (1–2) only.
+constexpr int kDefaultReasonsUpTo = 2;
+
+// Reasons may be given with levels 1 … up_to (policy.rating_reasons_up_to, 0–4).
+inline bool reasons_allowed(int level, int up_to = kDefaultReasonsUpTo) {
+    return level >= kLowestLevel && level <= up_to;
+}
 
 struct RatingLevel {
     int level;
@@ -67,8 +74,8 @@ inline const RatingReason* rating_reason(std::string_view code) {
 // A window's ratings of the day, by grade.
 struct RatingTally {
     int good = 0, neutral = 0, bad = 0, not_rated = 0;
-    void count(int level) {
-        switch (rating_grade(level)) {
+    void count(int level, bool three_is_good = false) {
+        switch (rating_grade(level, three_is_good)) {
             case RatingGrade::good: ++good; break;
             case RatingGrade::neutral: ++neutral; break;
             case RatingGrade::bad: ++bad; break;

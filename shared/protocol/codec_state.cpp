@@ -98,7 +98,9 @@ Catalogue catalogue_from_json(const Json& j) {
 Json to_json(const Policy& p) {
     return Json{{"max_priority_streak", p.max_priority_streak}, {"aging_minutes", p.aging_minutes},
                 {"recall_limit", p.recall_limit},   {"recall_cooldown_s", p.recall_cooldown_s},
-                {"learning_rate", p.learning_rate}, {"max_serial", p.max_serial}};
+                {"learning_rate", p.learning_rate}, {"max_serial", p.max_serial},
+                {"rating_level3", p.rating_three_good ? "good" : "neutral"},
+                {"rating_reasons_up_to", p.rating_reasons_up_to}};
 }
 
 Policy policy_from_json(const Json& j, Policy d) {
@@ -109,6 +111,12 @@ Policy policy_from_json(const Json& j, Policy d) {
     p.recall_cooldown_s = json_get<int>(j, "recall_cooldown_s", d.recall_cooldown_s);
     p.learning_rate = json_get<double>(j, "learning_rate", d.learning_rate);
     p.max_serial = json_get<int>(j, "max_serial", d.max_serial);
+    std::string three = json_get<std::string>(j, "rating_level3", d.rating_three_good ? "good" : "neutral");
+    if (three != "good" && three != "neutral") throw CodecError("policy.rating_level3 must be \"neutral\" or \"good\"");
+    p.rating_three_good = three == "good";
+    p.rating_reasons_up_to = json_get<int>(j, "rating_reasons_up_to", d.rating_reasons_up_to);
+    if (p.rating_reasons_up_to < 0 || p.rating_reasons_up_to > 4)
+        throw CodecError("policy.rating_reasons_up_to must be 0–4");
     if (p.recall_limit < 0 || p.recall_cooldown_s < 0 || p.aging_minutes < 0 ||
         p.learning_rate <= 0 || p.learning_rate > 1 || p.max_serial < 1)
         throw CodecError("policy values out of range");

@@ -145,6 +145,127 @@ TEST_CASE("window screen: an unanswered prompt is recorded as not rated") {
     expect_line(app, "rating timed out", std::chrono::seconds(30));
     expect_line(app, "rating sent A001 ok");
     CHECK(fields(hall.the_rating(), {"number", "level"}) == "A001 0");
+    // Nobody rated: nobody is thanked.
+    expect_line(app, "window screen 1: 欢迎办理");
+    for (const auto& line : app.seen()) CHECK(line.find("感谢") == std::string::npos);
+}
+
+// "… attitude@412,300 … submit@400,420" → the x,y of `name`.
+std::pair<int, int> spot(const std::string& line, const std::string& name) {
+    std::string key = " " + name + "@";
+    size_t at = line.find(key);
+    REQUIRE(at != std::string::npos);
+    int x = 0, y = 0;
+    REQUIRE(std::sscanf(line.c_str() + at + key.size(), "%d,%d", &x, &y) == 2);
+    return {x, y};
+}
+
+void tap(VirtualScreen& screen, std::pair<int, int> at) {
+    REQUIRE(run_command("DISPLAY=" + screen.display() + " xdotool mousemove " + std::to_string(at.first) + " " +
+                        std::to_string(at.second) + " click 1") == 0);
+}
+
+// A finished ticket at `window`, its prompt up: the prompt's trace line.
+std::string finished_at(Hall& hall, AppProcess& app, int window, const std::string& queue = "A") {
+    must_ok(*hall.desk, "issue_ticket", Json{{"queue", queue}});
+    hall.open_window(window, "c0" + std::to_string(window));
+    must_ok(*hall.desk, "call_next", Json{{"window", window}});
+    must_ok(*hall.desk, "start", Json{{"window", window}});
+    must_ok(*hall.desk, "finish", Json{{"window", window}});
+    return expect_line(app, "rating prompt ");
+}
+
+TEST_CASE("window screen: at 800x480 every level is whole and tappable, the worst too, with readable reasons") {
+    Hall hall;
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess app(HALL_DISPLAY_BIN, with(hall.endpoints(), {"--trace", "--window", "1", "--size", "800x480"}),
+                   screen.display());
+    expect_line(app, "connection restored");
+    std::string prompt = finished_at(hall, app, 1);
+    screen.screenshot("window-screen-rating-800x480", 800, 480);
+    // Every tile's centre on the 800×480 screen, in order from 5 to 1, a fifth of the width apart.
+    int last_x = -800;
+    for (int level = 5; level >= 1; --level) {
+        auto [x, y] = button(prompt, level);
+        INFO(prompt);
+        CHECK(x > last_x + 800 / 6);
+        CHECK(x < 800);
+        CHECK(y > 480 / 5);
+        CHECK(y < 480 * 4 / 5);
+        last_x = x;
+    }
+    tap(screen, button(prompt, 1));  // 非常不满意
+    std::string asked = expect_line(app, "rating reasons asked level=1");
+    screen.screenshot("window-screen-reasons-800x480", 800, 480);
+    // Six reasons and the submit button, all on the screen and 50 px or more apart.
+    std::vector<std::pair<int, int>> spots;
+    for (const char* r : {"attitude", "efficiency", "guidance", "materials", "environment", "other", "submit"}) {
+        auto at = spot(asked, r);
+        CHECK(at.first > 0);
+        CHECK(at.first < 800);
+        CHECK(at.second < 480);
+        for (const auto& o : spots) CHECK(std::abs(o.first - at.first) + std::abs(o.second - at.second) >= 50);
+        spots.push_back(at);
+    }
+    tap(screen, spot(asked, "attitude"));
+    expect_line(app, "rating reason attitude on");
+    tap(screen, spot(asked, "submit"));
+    expect_line(app, "rating chosen A001 level=1");
+    expect_line(app, "rating sent A001 ok");
+    Json rated = hall.the_rating();
+    CHECK(rated["level"] == 1);
+    CHECK(rated["reasons"] == Json::array({"attitude"}));
+}
+
+TEST_CASE("window screen: keys 1-5 rate the moment the prompt appears, the thanks last seconds, not minutes") {
+    Hall hall;
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess app(HALL_DISPLAY_BIN, with(hall.endpoints(), {"--trace", "--window", "2", "--size", "1024x600"}),
+                   screen.display());
+    expect_line(app, "connection restored");
+    finished_at(hall, app, 2);
+    // A USB rating keypad types into the focused frame; no control of the prompt was touched.
+    REQUIRE(run_command("DISPLAY=" + screen.display() +
+                        " xdotool search --sync --onlyvisible --classname hall-display windowfocus --sync key 4") == 0);
+    expect_line(app, "rating chosen A001 level=4");
+    expect_line(app, "window screen 2: 感谢您的评价");
+    // No hall event comes; the thanks give way to the window by themselves.
+    expect_line(app, "window screen 2: 欢迎办理");
+    expect_line(app, "rating sent A001 ok");
+    CHECK(hall.the_rating()["level"] == 4);
+}
+
+TEST_CASE("window screen: 基本满意 is submitted at once unless the hall asks reasons for it") {
+    for (int up_to : {2, 3}) {
+        TempDir dir;
+        {
+            std::ofstream cfg(dir.path / "hall.json");
+            cfg << R"({"policy": {"rating_reasons_up_to": )" << up_to << "}}";
+        }
+        ServerProcess server(dir.path / "hall.db");
+        server.start({"--config", (dir.path / "hall.json").string()});
+        RequestClient desk(server.requests(), "desk");
+        VirtualScreen& screen = VirtualScreen::shared();
+        AppProcess app(HALL_DISPLAY_BIN,
+                       {"--server", server.requests(), "--events", server.events(), "--trace", "--window", "1", "--size", "1024x600"},
+                       screen.display());
+        expect_line(app, "connection restored");
+        must_ok(desk, "issue_ticket", Json{{"queue", "A"}});
+        must_ok(desk, "clerk_login", login_body(1, "c01"));
+        must_ok(desk, "window_open", Json{{"window", 1}});
+        must_ok(desk, "call_next", Json{{"window", 1}});
+        must_ok(desk, "start", Json{{"window", 1}});
+        must_ok(desk, "finish", Json{{"window", 1}});
+        std::string prompt = expect_line(app, "rating prompt A001");
+        tap(screen, button(prompt, 3));
+        if (up_to == 3) {
+            std::string asked = expect_line(app, "rating reasons asked level=3");
+            tap(screen, spot(asked, "submit"));
+        }
+        expect_line(app, "rating chosen A001 level=3");
+        if (up_to == 2)
+            for (const auto& line : app.seen()) CHECK(line.find("rating reasons asked") == std::string::npos);
+    }
 }
 
 TEST_CASE("display: bad options are refused with the reason") {

@@ -12,8 +12,8 @@ struct Setup {
     int64_t id = 0;
 };
 
-Setup ticket_in(TicketState state) {
-    Setup s{open_hall({1, 2}), 0};
+Setup ticket_in(TicketState state, Policy policy = {}) {
+    Setup s{open_hall({1, 2}, policy), 0};
     IssueTicket i = issue("A");
     i.item = "T-SJ-001";
     s.id = run(s.hall, i, kMorning).front().issued->id;
@@ -109,8 +109,8 @@ TEST_CASE("rating: level, reasons and comment are checked") {
     Setup s = ticket_in(TicketState::done);
     refused_unchanged(s.hall, rate(s.id, 6), ErrorCode::bad_field, "level");
     refused_unchanged(s.hall, rate(s.id, -1), ErrorCode::bad_field, "level");
-    // Reasons only with 基本满意 or lower.
-    for (int level : {0, 4, 5})
+    // Reasons only with 差评 (1–2) by default.
+    for (int level : {0, 3, 4, 5})
         refused_unchanged(s.hall, rate(s.id, level, {"attitude"}), ErrorCode::bad_field, "reasons");
     refused_unchanged(s.hall, rate(s.id, 2, {"rude"}), ErrorCode::bad_field, "reasons");
     refused_unchanged(s.hall, rate(s.id, 2, {"attitude", "attitude"}), ErrorCode::bad_field,
@@ -122,7 +122,7 @@ TEST_CASE("rating: level, reasons and comment are checked") {
     elsewhere.window = 42;
     refused_unchanged(s.hall, elsewhere, ErrorCode::unknown_window, "42");
 
-    for (int level : {1, 2, 3}) {
+    for (int level : {1, 2}) {
         Setup t = ticket_in(TicketState::done);
         std::vector<std::string> all;
         for (const auto& r : kRatingReasons) all.emplace_back(r.code);
@@ -130,9 +130,35 @@ TEST_CASE("rating: level, reasons and comment are checked") {
         c.window = 1;
         auto e = run(t.hall, c, kRated).front();
         CHECK(e.reasons == all);
-        CHECK(t.hall.window(1)->ratings ==
-              (level == 3 ? RatingTally{0, 1, 0, 0} : RatingTally{0, 0, 1, 0}));
+        CHECK(t.hall.window(1)->ratings == RatingTally{0, 0, 1, 0});
     }
+}
+
+TEST_CASE("rating: where 基本满意 counts, and up to which level reasons are asked, are the hall's policy") {
+    // Default: 3 is 中评, apart, without reasons.
+    Setup d = ticket_in(TicketState::done);
+    run(d.hall, rate(d.id, 3), kRated);
+    CHECK(d.hall.window(1)->ratings == RatingTally{0, 1, 0, 0});
+    // A province that counts 3 toward 好评 and asks reasons for it too.
+    Policy p;
+    p.rating_three_good = true;
+    p.rating_reasons_up_to = 3;
+    Setup t = ticket_in(TicketState::done, p);
+    auto e = run(t.hall, rate(t.id, 3, {"efficiency"}), kRated).front();
+    CHECK(e.reasons == std::vector<std::string>{"efficiency"});
+    CHECK(t.hall.window(1)->ratings == RatingTally{1, 0, 0, 0});
+    CHECK(rating_grade(3, true) == RatingGrade::good);
+    CHECK(rating_grade(2, true) == RatingGrade::bad);
+    // The policy travels with the hall (snapshots), so every screen asks the same.
+    Policy back = policy_from_json(to_json(p), Policy{});
+    CHECK(back.rating_three_good);
+    CHECK(back.rating_reasons_up_to == 3);
+    Json bad = to_json(p);
+    bad["rating_level3"] = "bad";
+    CHECK_THROWS_AS(policy_from_json(bad, Policy{}), CodecError);
+    bad = to_json(p);
+    bad["rating_reasons_up_to"] = 5;
+    CHECK_THROWS_AS(policy_from_json(bad, Policy{}), CodecError);
 }
 
 TEST_CASE("rating: the finishing clerk stays on the ticket after logout") {
