@@ -27,7 +27,16 @@ void HallFeed::start() {
 void HallFeed::send(const std::string& type, const Json& body, std::function<void(std::optional<Reply>)> done) {
     {
         std::lock_guard<std::mutex> lock(mu_);
-        outbox_.push_back({type, body, std::move(done)});
+        outbox_.push_back({type, body, std::move(done), {}});
+    }
+    cv_.notify_all();
+}
+
+void HallFeed::send_until_answered(const std::string& type, const Json& body,
+                                   std::function<void(std::optional<Reply>)> done, std::function<void()> retrying) {
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        outbox_.push_back({type, body, std::move(done), std::move(retrying)});
     }
     cv_.notify_all();
 }
@@ -86,7 +95,16 @@ void HallFeed::send_loop() {
             out = std::move(outbox_.front());
             outbox_.pop_front();
         }
-        auto reply = client.request(out.type, out.body);
+        std::string rid = client.next_rid();
+        auto reply = client.request(out.type, out.body, rid);
+        while (!reply && out.retrying) {
+            {
+                std::lock_guard<std::mutex> lock(mu_);
+                if (stop_) return;
+            }
+            out.retrying();
+            reply = client.request(out.type, out.body, rid);  // the same id: applied once at most
+        }
         if (out.done) out.done(reply);
     }
 }

@@ -38,6 +38,11 @@ public:
     // Sends a request on the sender thread; `done` (optional) gets the reply, or nullopt when the
     // server stayed unreachable through every retry.
     void send(const std::string& type, const Json& body, std::function<void(std::optional<Reply>)> done = {});
+    // The same, but never given up: after each round of retries without an answer `retrying` is
+    // called (on the sender thread) and the request goes again under the same id, until the
+    // server answers — so what the caller shows is what happened (the feed stopping ends it).
+    void send_until_answered(const std::string& type, const Json& body, std::function<void(std::optional<Reply>)> done,
+                             std::function<void()> retrying);
     // Closes a window's rating prompt in the model (the screen answered it).
     void close_prompt(int window);
 
@@ -55,6 +60,7 @@ private:
         std::string type;
         Json body;
         std::function<void(std::optional<Reply>)> done;
+        std::function<void()> retrying;  // set: sent again until answered
     };
     std::deque<Outgoing> outbox_;
 };

@@ -173,7 +173,8 @@ void ActionForm::close() {
     open_ = false;
     Hide();
     GetParent()->Layout();
-    GetParent()->SetFocus();  // back to the desk, where the F keys work
+    if (focus_after_) focus_after_();  // back to the desk, where the F keys work
+    else GetParent()->SetFocus();
 }
 
 }  // namespace hallq

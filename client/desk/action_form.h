@@ -23,6 +23,8 @@ class ActionForm : public wxPanel {
 public:
     // `confirm` gets the request type and body.
     ActionForm(wxWindow* parent, std::function<void(MessageType, const Json&)> confirm);
+    // Where the keyboard focus goes when the form closes (the calling bar), not the first control.
+    void set_focus_after(std::function<void()> f) { focus_after_ = std::move(f); }
     // Opens the form for `a` at `window`; false if `a` needs no form.
     bool open(DeskAction a, const Hall& hall, const DeskView& view, const std::string& chosen_ticket);
     bool is_open() const { return open_; }
@@ -31,6 +33,7 @@ public:
     void close();
 
 private:
+    std::function<void()> focus_after_;
     bool open_ = false;
     DeskAction action_ = DeskAction::next;
     int window_ = 0;

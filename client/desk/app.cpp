@@ -1,6 +1,9 @@
 // app.cpp - hall-desk: the clerk's calling workstation at a window. Chinese UI by default, English
 // with --lang en (wx translation catalogs, po/ in this folder).
 #include <wx/app.h>
+#include <wx/gdicmn.h>
+
+#include <algorithm>
 
 #include <iostream>
 
@@ -21,9 +24,12 @@ public:
         if (!use_language(g_desk_options.lang, "hallq-desk"))
             std::cerr << "hall-desk: Chinese catalog hallq-desk.mo not found; showing English\n";
         auto* frame = new DeskFrame(g_desk_options);
-        frame->SetClientSize(g_desk_options.width, g_desk_options.height);
-        frame->Move(0, 0);
+        // Never larger than the screen's free area: at 1366×768 every part stays in view.
+        wxRect free = wxGetClientDisplayRect();
+        frame->SetClientSize(std::min(g_desk_options.width, free.width), std::min(g_desk_options.height, free.height));
+        frame->Move(free.x, free.y);
         frame->Show();
+        if (g_desk_options.fullscreen) frame->ShowFullScreen(true);
         trace("desk ready");
         return true;
     }

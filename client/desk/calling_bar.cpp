@@ -30,6 +30,12 @@ CallingBar::CallingBar(wxWindow* parent, bool english, std::function<void(DeskAc
     SetSizer(row);
 }
 
+bool CallingBar::focus() {
+    if (!buttons_[DeskAction::next]->IsEnabled()) return false;
+    buttons_[DeskAction::next]->SetFocus();
+    return true;
+}
+
 void CallingBar::update(const DeskView& view) {
     for (const ActionState& s : view.actions) {
         wxButton* b = buttons_[s.action];

@@ -16,6 +16,9 @@ public:
     CallingBar(wxWindow* parent, bool english, std::function<void(DeskAction)> on_action);
     void update(const DeskView& view);
     bool enabled(DeskAction a) const;
+    // The keyboard focus on 叫号 when it can be pressed (Enter then calls the next ticket);
+    // false when it cannot, and the caller puts the focus somewhere harmless.
+    bool focus();
 
 private:
     std::map<DeskAction, wxButton*> buttons_;

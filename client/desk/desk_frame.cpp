@@ -61,17 +61,23 @@ DeskFrame::DeskFrame(const DeskOptions& o)
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     header_ = new wxStaticText(desk_, wxID_ANY, "");
     header_->SetFont(wxFontInfo(15).Bold());
-    auto* out = new wxButton(desk_, wxID_ANY, _("Log out"));
+    auto* out = logout_ = new wxButton(desk_, wxID_ANY, _("Log out"));
+    out->SetCanFocus(false);  // never where the focus lands: one Enter must not log the clerk out
     out->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { logout(); });
     top->Add(header_, 1, wxALIGN_CENTER_VERTICAL | wxALL, 6);
     top->Add(out, 0, wxALL, 6);
     col->Add(top, 0, wxEXPAND);
     bar_ = new CallingBar(desk_, opt_.lang == "en", [this](DeskAction a) { do_action(a); });
     col->Add(bar_, 0, wxEXPAND | wxALL, 4);
+    // What the desk says about the last action, where the clerk looks: under the calling bar.
+    notice_ = new wxStaticText(desk_, wxID_ANY, " ", wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE);
+    notice_->SetFont(wxFontInfo(15).Bold());
+    col->Add(notice_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     auto* middle = new wxBoxSizer(wxHORIZONTAL);
     auto* left = new wxBoxSizer(wxVERTICAL);
     ticket_ = new TicketPanel(desk_);
     form_ = new ActionForm(desk_, [this](MessageType type, const Json& body) { send(type, body); });
+    form_->set_focus_after([this] { focus_desk(); });
     left->Add(ticket_, 1, wxEXPAND);
     left->Add(form_, 0, wxEXPAND);
     middle->Add(left, 1, wxEXPAND | wxALL, 4);
@@ -132,13 +138,28 @@ void DeskFrame::show_desk(bool on) {
     login_->Show(!on);
     desk_->Show(on);
     Layout();
-    if (on) queue_->focus();  // so the F keys reach the desk at once
-    else login_->focus();
+    if (on) focus_desk();  // so the F keys reach the desk at once
+    else {
+        login_->reset();
+        trace("login screen shown");
+    }
+}
+
+void DeskFrame::focus_desk() {
+    // 叫号 when it can be pressed, else the queue list: never the log-out button, where one Enter
+    // would end the clerk's session. 叫号 takes it as soon as it can (after the reply).
+    want_bar_ = !bar_->focus();
+    if (want_bar_) queue_->focus();
 }
 
 void DeskFrame::say(const wxString& text, bool problem) {
     SetStatusText(text, 2);
     GetStatusBar()->SetForegroundColour(problem ? wxColour(190, 20, 20) : *wxBLACK);
+    notice_->SetLabel(text);
+    notice_->SetBackgroundColour(problem ? wxColour(253, 228, 228) : desk_->GetBackgroundColour());
+    notice_->SetForegroundColour(problem ? wxColour(170, 10, 10) : wxColour(20, 90, 40));
+    notice_->Refresh();
+    trace(std::string("desk says ") + (problem ? "problem: " : "") + text.ToStdString(wxConvUTF8));
 }
 
 wxString DeskFrame::refusal(const Reply& r) const {
@@ -167,6 +188,10 @@ void DeskFrame::refresh_view() {
                        : view_.window_state == WindowState::paused ? _("Paused")
                                                                    : _("Closed")));
     bar_->update(view_);
+    // A focused button just disabled leaves the focus nowhere, and the F keys with it.
+    wxWindow* focus = FindFocus();
+    if (!focus || !focus->IsEnabled() || wxGetTopLevelParent(focus) != this) focus_desk();
+    else if (want_bar_ && focus == queue_->list()) want_bar_ = !bar_->focus();
     ticket_->update(view_);
     queue_->update(view_);
     wxString profile;
@@ -183,12 +208,17 @@ void DeskFrame::refresh_view() {
 
 void DeskFrame::send(const std::string& type, const Json& body, std::function<void(const Reply&)> on_ok) {
     say(_("Sending..."));
-    feed_->send(type, body, [this, type, on_ok](std::optional<Reply> r) {
+    waiting_ = true;
+    auto retrying = [this, type] {
+        CallAfter([this, type] {
+            trace("reply " + type + " retrying");
+            say(_("The hall server does not answer; retrying. The outcome will show here when it answers."), true);
+        });
+    };
+    feed_->send_until_answered(type, body, [this, type, on_ok](std::optional<Reply> r) {
         CallAfter([this, type, r, on_ok] {
-            if (!r) {
-                trace("reply " + type + " unreachable");
-                return say(_("The hall server does not answer; the action was NOT done. Check the network and try again."), true);
-            }
+            waiting_ = false;
+            if (!r) return;  // the desk is closing
             trace("reply " + type + " " + (r->ok ? std::string("ok") : std::string(to_string(r->error.code))));
             if (!r->ok) return say(refusal(*r), true);
             std::string number = r->body.contains("ticket") ? json_get<std::string>(r->body["ticket"], "number", "") : "";
@@ -201,10 +231,15 @@ void DeskFrame::send(const std::string& type, const Json& body, std::function<vo
             say(_("Done: ") + request_label(type, opt_.lang == "en") + (number.empty() ? wxString() : " " + u(number)));
             if (on_ok) on_ok(*r);
         });
-    });
+    }, retrying);
 }
 
 void DeskFrame::do_action(DeskAction a) {
+    logout_asked_ = 0;
+    if (waiting_) {  // one action at a time: a second F1 while the first is retried would call twice
+        trace(std::string("action ") + action_label_en(a) + " waiting");
+        return say(_("Still waiting for the hall server to answer the last action."), true);
+    }
     if (form_->is_open() && form_->action() == a) return form_->confirm();  // the key again confirms
     if (!bar_->enabled(a)) {
         const ActionState& s = action(view_, a);
@@ -246,7 +281,9 @@ void DeskFrame::login(const std::string& clerk, const std::string& password, int
             window_ = window;
             SetStatusText(wxString::Format(_("Clerk %s at window %d"), u(clerk), window), 1);
             show_desk(true);
-            trace("login ok " + clerk + " window=" + std::to_string(window));
+            wxRect out = logout_->GetScreenRect();
+            trace("login ok " + clerk + " window=" + std::to_string(window) + " logout@" +
+                  std::to_string(out.x + out.width / 2) + "," + std::to_string(out.y + out.height / 2));
             refresh_view();
             if (view_.window_state != WindowState::open) send(MessageType::window_open, Json{{"window", window}});
         });
@@ -254,6 +291,17 @@ void DeskFrame::login(const std::string& clerk, const std::string& password, int
 }
 
 void DeskFrame::logout() {
+    // A ticket still at the window: the first press asks, a second one confirms; anything else
+    // the clerk does in between withdraws the question.
+    if (view_.current.id && logout_asked_ != view_.current.id) {
+        logout_asked_ = view_.current.id;
+        trace("confirm logout " + view_.current.number);
+        say(wxString::Format(_("Ticket %s is still at this window. Press Log out again to log out anyway."),
+                             u(view_.current.number)),
+            true);
+        return focus_desk();
+    }
+    logout_asked_ = 0;
     send(MessageType::clerk_logout, Json{{"window", window_}}, [this](const Reply&) {
         logged_in_ = false;
         trace("logged out");

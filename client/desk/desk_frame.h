@@ -40,6 +40,7 @@ private:
     void login(const std::string& clerk, const std::string& password, int window);
     void logout();
     void show_desk(bool on);
+    void focus_desk();
     void say(const wxString& text, bool problem = false);
     wxString refusal(const Reply& r) const;
 
@@ -47,6 +48,9 @@ private:
     std::unique_ptr<HallFeed> feed_;
     Hall hall_;
     bool connected_ = false, logged_in_ = false;
+    bool waiting_ = false;
+    bool want_bar_ = false;
+    int64_t logout_asked_ = 0;  // the ticket a "log out anyway?" was asked about  // 叫号 takes the focus once it can (after an action form closed)  // a request is on its way (retried until the server answers)
     std::string clerk_;
     int window_ = 0;
     DeskView view_;
@@ -62,6 +66,8 @@ private:
     QueuePanel* queue_ = nullptr;
     ActionForm* form_ = nullptr;
     wxStaticText *header_ = nullptr, *profile_ = nullptr;
+    wxStaticText* notice_ = nullptr;
+    wxButton* logout_ = nullptr;  // what the desk says about the last action, under the calling bar
     wxTextCtrl* profile_edit_ = nullptr;
 };
 

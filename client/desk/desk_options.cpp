@@ -13,7 +13,8 @@ Usage: hall-desk [options]
   --window N      window to log in at (can be changed at login)
   --clerk ID      clerk id to log in with (can be changed at login)
   --lang zh|en    language of the desk (default zh: Chinese)
-  --size WxH      window size (default 1280x800)
+  --size WxH      window size (default 1280x720; never larger than the screen)
+  --fullscreen    fill the whole screen
   --trace         print one line per login, change of view and server reply (for tests)
 Keys: F1 next, F2 recall, F3 start, F4 finish, F5 no-show, F6 transfer, F7 park, F8 resume,
 F9 call a chosen ticket, F11 pause, F12 reopen. docs/clerk-guide.md explains every action.
@@ -26,6 +27,10 @@ std::string parse_desk_options(const std::vector<std::string>& args, DeskOptions
         if (a == "--help" || a == "-h") return "help";
         if (a == "--trace") {
             o.trace = true;
+            continue;
+        }
+        if (a == "--fullscreen") {
+            o.fullscreen = true;
             continue;
         }
         if (a != "--server" && a != "--events" && a != "--window" && a != "--clerk" && a != "--lang" && a != "--size")

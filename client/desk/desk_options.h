@@ -10,7 +10,8 @@ struct DeskOptions {
     int window = 0;         // preselected window; the clerk may change it at login
     std::string clerk;      // preselected clerk id
     std::string lang = "zh";  // zh (Chinese UI) or en
-    int width = 1280, height = 800;
+    int width = 1280, height = 720;  // fits a 1366×768 clerk PC with its taskbar
+    bool fullscreen = false;
     bool trace = false;     // one machine-readable line per login, view change and reply (tests)
 };
 

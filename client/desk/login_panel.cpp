@@ -56,6 +56,14 @@ LoginPanel::LoginPanel(wxWindow* parent, const std::string& clerk, int window, S
 
 void LoginPanel::focus() { (clerk_->IsEmpty() ? clerk_ : password_)->SetFocus(); }
 
+void LoginPanel::reset() {
+    error_->SetLabel("");
+    password_->Clear();
+    login_->Enable();
+    Layout();
+    focus();
+}
+
 void LoginPanel::submit() {
     if (clerk_->IsEmpty()) return show_error(_("Enter your clerk ID."));
     login_->Disable();

@@ -18,6 +18,8 @@ public:
     LoginPanel(wxWindow* parent, const std::string& clerk, int window, Submit submit);
     void show_error(const wxString& message);  // and lets the clerk try again
     void focus();
+    // Shown again after a logout: no message of the last login left, the button ready.
+    void reset();
 
 private:
     void submit();

@@ -86,4 +86,6 @@ std::string QueuePanel::selected_parked() const {
 
 namespace hallq {
 void QueuePanel::focus() { waiting_->SetFocus(); }
+
+wxWindow* QueuePanel::list() const { return waiting_; }
 }  // namespace hallq

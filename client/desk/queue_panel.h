@@ -18,6 +18,7 @@ public:
     std::string selected_waiting() const;  // number, or empty
     std::string selected_parked() const;   // number, or the first parked, or empty
     void focus();                          // keyboard focus on the waiting list (the keys work from here)
+    wxWindow* list() const;                // the waiting list (where focus() puts the focus)
 
 private:
     wxListCtrl *waiting_, *parked_;

@@ -129,14 +129,64 @@ TEST_CASE("desk: a clerk's morning, key by key") {
     expect_line(desk, "reply window_open ok");
     CHECK(hall.ask.ticket("B001")["state"] == "done");
 
-    // A server that stays down: the clerk is told plainly that the action was not done.
+    // A server that stays down a while: the desk says it is retrying, refuses a second action
+    // meanwhile, and shows the real outcome when the server answers.
     must_ok(*hall.kiosk, "issue_ticket", Json{{"queue", "A"}});
     expect_line(desk, "waiting=1");
     hall.server.kill9();
     expect_line(desk, "desk disconnected");
     press(screen.display(), "key F1");
-    expect_line(desk, "reply call_next unreachable");
+    expect_line(desk, "reply call_next retrying");
+    expect_line(desk, "desk says problem: 服务器无响应，正在重试");
     screen.screenshot("desk-server-down", 1280, 822);
+    press(screen.display(), "key F1");
+    expect_line(desk, "action Next waiting");
+    hall.server.start({"--config", (hall.dir.path / "server.json").string()});
+    expect_line(desk, "reply call_next ok");
+    expect_line(desk, "desk says 已完成：叫号 A004");
+    CHECK(hall.ask.events("ticket_called").size() == 5);  // the second F1 called nobody
+}
+
+TEST_CASE("desk: after an action the focus is on the calling bar, and logging out with a ticket open asks first") {
+    DeskHall hall;
+    for (const char* q : {"A", "A"}) must_ok(*hall.kiosk, "issue_ticket", Json{{"queue", q}});
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess desk(HALL_DESK_BIN,
+                    {"--server", hall.server.requests(), "--events", hall.server.events(), "--trace", "--clerk", "c01",
+                     "--window", "1", "--size", "1366x768"},
+                    screen.display(), {{"HALLQ_PASSWORD", ""}});
+    expect_line(desk, "desk connected");
+    press(screen.display(), "type --delay 30 hallq2026");
+    press(screen.display(), "key Return");
+    std::string ok = expect_line(desk, "login ok c01 window=1");
+    int lx = 0, ly = 0;
+    REQUIRE(std::sscanf(ok.c_str() + ok.find("logout@") + 7, "%d,%d", &lx, &ly) == 2);
+    CHECK(lx < 1366);
+    CHECK(ly < 768);
+    expect_line(desk, "state=open current=- waiting=2");
+    press(screen.display(), "key F1");
+    expect_line(desk, "current=A001:called");
+    // Park with a note; then Enter: the focus is on 叫号, so it calls the next ticket, not "log out".
+    press(screen.display(), "key F7");
+    press(screen.display(), "type --delay 20 copy");
+    press(screen.display(), "key Return");
+    expect_line(desk, "reply park ok");
+    expect_line(desk, "current=- ");
+    press(screen.display(), "key Return");
+    expect_line(desk, "current=A002:called");
+    // Log out with A002 at the window: asked first; another action withdraws the question.
+    std::string tap = "DISPLAY=" + screen.display() + " xdotool mousemove " + std::to_string(lx) + " " + std::to_string(ly) + " click 1";
+    REQUIRE(run_command(tap) == 0);
+    expect_line(desk, "confirm logout A002");
+    expect_line(desk, "desk says problem: 号票 A002 仍在本窗口办理中");
+    screen.screenshot("desk-logout-asked", 1366, 768);
+    press(screen.display(), "key F5");
+    expect_line(desk, "current=- ");
+    // Nothing open: out at once, and the login screen holds no message of the last login.
+    REQUIRE(run_command(tap) == 0);
+    expect_line(desk, "logged out");
+    expect_line(desk, "login screen shown");
+    screen.screenshot("desk-logged-out", 1366, 768);
 }
 
 TEST_CASE("desk: bad options are refused with the reason") {
