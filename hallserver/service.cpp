@@ -36,7 +36,7 @@ Audience audience_of(const Device* d) {
 }
 
 HallService::HallService(Store& store, const ServerConfig& cfg, const IdentityVault* vault)
-    : st_{store, cfg, vault, Hall{}, DeviceRegistry{}} {
+    : st_{store, cfg, vault, Hall{}, DeviceRegistry{}, HolderTickets{}} {
     tickets_ = std::make_unique<TicketsModule>(st_, table_);
     passwords_ = std::make_unique<PasswordsModule>(st_, table_);
     reservations_ = std::make_unique<ReservationsModule>(st_, table_);

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -25,12 +26,35 @@
 namespace hallq {
 
 // What every module shares: the store, the configuration, the identity vault and the hall state.
+// The kiosk each ticket of a card holder was issued or checked in at (this run of the server, one
+// service day): only that kiosk is shown such a ticket again; any other kiosk that asks with the
+// ID number or the code is told only that one is held (already_queued), never its number, window,
+// holder or reservation, so a kiosk cannot find out who is in the hall.
+struct HolderTickets {
+    std::map<int64_t, std::string> kiosk_of;
+    std::string day;
+    void note(const std::string& today, int64_t ticket, const std::string& device) {
+        if (day != today) {
+            kiosk_of.clear();
+            day = today;
+        }
+        kiosk_of[ticket] = device;
+    }
+    // Whether the call's device may see the holder's ticket again: staff always, a kiosk its own.
+    bool may_see(const Device* device, int64_t ticket) const {
+        if (!device || device->role != Role::kiosk) return true;
+        auto it = kiosk_of.find(ticket);
+        return it != kiosk_of.end() && it->second == device->name();
+    }
+};
+
 struct ServiceState {
     Store& store;
     const ServerConfig& cfg;
     const IdentityVault* vault;  // none: check_in and import_reservations are refused
     Hall hall;
     DeviceRegistry devices;      // who may connect, and with which role and place
+    HolderTickets holder_tickets;
 };
 
 // One request on its way through the pipeline.

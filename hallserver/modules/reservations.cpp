@@ -72,6 +72,10 @@ CommandResult ReservationsModule::check_in(const Call& c) {
     CheckInHolder holder{IdentityVault::holder_key(holder_hash), green_by_age(st_.cfg, age)};
     CheckInPlan plan = plan_check_in(hall, candidates, holder, today, c.now, rules);
     if (plan.refusal) return *plan.refusal;
+    for (const CheckInPlan::Line& l : plan.lines)  // a ticket taken at another kiosk: not shown here
+        if (l.existing && !st_.holder_tickets.may_see(c.device, l.ticket)) return Error{ErrorCode::already_queued, ""};
+    if (c.device)
+        for (const Event& e : plan.events) st_.holder_tickets.note(hall.day(), e.ticket, c.device->name());
 
     for (const Reservation* r : plan.early) {
         const ServiceItem* item = hall.catalogue().item(r->item);

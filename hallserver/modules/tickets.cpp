@@ -42,9 +42,7 @@ CommandResult TicketsModule::handle(const Call& c) {
         if (const Ticket* held = prepare_id_issue(c.req, *issue)) {  // one active ticket per person and item
             // The kiosk it was issued at reprints it; staff see it; another kiosk learns no more
             // than that one is held (else any kiosk could find out who is in the hall, and where).
-            bool kiosk = c.device && c.device->role == Role::kiosk;
-            auto at = issued_at_.find(held->id);
-            if (kiosk && (at == issued_at_.end() || at->second != c.device->name())) return Error{ErrorCode::already_queued, ""};
+            if (!st_.holder_tickets.may_see(c.device, held->id)) return Error{ErrorCode::already_queued, ""};
             Work w;
             int64_t id = held->id;
             int64_t now = c.now;
@@ -57,13 +55,8 @@ CommandResult TicketsModule::handle(const Call& c) {
     if (auto* w = std::get_if<Work>(&r)) {
         warn_numbers_running_out(*w);
         auto* issue = std::get_if<IssueTicket>(&cmd);
-        if (issue && !issue->holder_key.empty() && c.device && !w->events.empty()) {
-            if (issued_day_ != st_.hall.day()) {
-                issued_at_.clear();
-                issued_day_ = st_.hall.day();
-            }
-            issued_at_[w->events.front().ticket] = c.device->name();
-        }
+        if (issue && !issue->holder_key.empty() && c.device && !w->events.empty())
+            st_.holder_tickets.note(st_.hall.day(), w->events.front().ticket, c.device->name());
     }
     return r;
 }

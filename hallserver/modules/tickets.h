@@ -31,11 +31,7 @@ private:
     void warn_numbers_running_out(const Work& w);
     ServiceState& st_;
     std::map<std::string, std::string> warned_;  // queue → the day it was warned about
-    // Tickets issued with an ID number → the kiosk they were issued at (this run of the server, the
-    // service day `issued_day_`): only that kiosk is shown the ticket again; any other is told that
-    // one is held (already_queued), never its number, window or holder.
-    std::map<int64_t, std::string> issued_at_;
-    std::string issued_day_;
+
 };
 
 }  // namespace hallq

@@ -107,6 +107,17 @@ TEST_CASE("reservations: check in by ID card on time, late, early, twice, and af
     for (const auto& t : again["tickets"]) CHECK(t["existing"] == true);
     CHECK(must_ok(c, "status")["seq"].get<uint64_t>() == seq + 3);
 
+    // A kiosk (not the one the tickets were taken at) with the same card, or R-1's code: told only
+    // that tickets are held, never their numbers, the holder or the reservation.
+    RequestClient kiosk(server.requests(), "kiosk-2", enrol_device(server.requests(), "kiosk-2", "kiosk"));
+    for (const Json& ask : {Json{{"id_number", alice}}, Json{{"code", "R-1"}}}) {
+        Reply r = must_reply(kiosk, "check_in", ask);
+        INFO(ask.dump() << " " << r.body.dump());
+        CHECK(r.error.code == ErrorCode::already_queued);
+        CHECK(r.body.dump().find("R-") == std::string::npos);
+    }
+    CHECK(must_ok(c, "status")["seq"].get<uint64_t>() == seq + 3);
+
     // The early one by its code: refused with the time check-in opens.
     Reply early = must_reply(c, "check_in", Json{{"code", "R-4"}});
     CHECK(early.error.code == ErrorCode::too_early);
