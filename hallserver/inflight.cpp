@@ -19,10 +19,16 @@ int64_t InflightGuard::received(int fd) {
 void InflightGuard::accepted(int fd) {
     int64_t now = received(fd);
     if (now < 0) return;  // not TCP (ipc, inproc): nothing to compare with
-    conns_[fd] = Conn{now, false, ""};
+    conns_[fd] = Conn{now, false, 0, ""};
 }
 
-void InflightGuard::closed(int fd) { conns_.erase(fd); }
+int64_t InflightGuard::closed(int fd) {
+    auto it = conns_.find(fd);
+    if (it == conns_.end()) return 0;
+    int64_t pending = it->second.pending;
+    conns_.erase(it);
+    return pending;
+}
 
 void InflightGuard::delivered(int fd, const char* device) {
     auto it = conns_.find(fd);
@@ -43,10 +49,11 @@ std::vector<InflightGuard::Over> InflightGuard::sweep() {
         if (c.delivered) {  // whatever came before is accounted for by that message
             c.base = now;
             c.delivered = false;
+            c.pending = 0;
             ++it;
             continue;
         }
-        int64_t pending = now - c.base;
+        int64_t pending = c.pending = now - c.base;
         if (pending > limit_) {
             over.push_back(Over{it->first, pending, c.device});
             it = conns_.erase(it);

@@ -20,7 +20,8 @@ public:
     explicit InflightGuard(int64_t limit_bytes) : limit_(limit_bytes) {}
 
     void accepted(int fd);  // a new connection: counted from the bytes received so far
-    void closed(int fd);
+    // Forgotten; returns what it had sent of a message not yet whole at the last sweep.
+    int64_t closed(int fd);
     // A whole message from fd, sent by `device` (nullptr if none).
     void delivered(int fd, const char* device);
 
@@ -38,6 +39,7 @@ private:
     struct Conn {
         int64_t base = 0;        // bytes received at the last sweep that found a delivery
         bool delivered = false;  // a whole message came since the last sweep
+        int64_t pending = 0;     // at the last sweep
         std::string device;
     };
     static int64_t received(int fd);  // the kernel's count for the connection, -1 if none

@@ -220,8 +220,8 @@ void Server::read_monitor() {
         std::memcpy(&fd, static_cast<const char*>(frames[0].data()) + 2, sizeof fd);
         if (event == ZMQ_EVENT_ACCEPTED)
             inflight_.accepted(fd);
-        else
-            inflight_.closed(fd);
+        else if (inflight_.closed(fd) > kMaxInflightBytes / 4)
+            trims_due_ = 6;  // it left in the middle of a long message: libzmq drops the frames now
     }
 }
 
@@ -238,13 +238,20 @@ void Server::sweep_inflight() {
         char host[64] = "?";
         if (::getpeername(o.fd, reinterpret_cast<sockaddr*>(&peer), &len) == 0 && peer.ss_family == AF_INET)
             ::inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(&peer)->sin_addr, host, sizeof host);
-        shut(o.fd, o.device);
+        // A connection that never finished a message has no device name yet: the device let in
+        // from its address, when only one was.
+        std::string device = o.device;
+        if (auto it = admitted_from_.find(host); device.empty() && it != admitted_from_.end() && it->second.size() == 1)
+            device = *it->second.begin();
+        shut(o.fd, device);
         trims_due_ = 6;
         HALLQ_LOG(error, "cut off a connection from " << host
-                                                      << (o.device.empty() ? "" : " (device " + log::escaped(o.device) + ")")
+                                                      << (device.empty() ? "" : " (device " + log::escaped(device) + ")")
                                                       << ": " << o.pending / 1024
                                                       << " KiB sent of a message that does not end"
-                                                      << (o.device.empty() ? "" : "; its key is refused for " +
+                                                      << (device.empty() || device == DeviceRegistry::kLocalAdmin
+                                                              ? ""
+                                                              : "; its key is refused for " +
                                                                                       std::to_string(kQuarantineMs / 60000) +
                                                                                       " minutes"));
     }
@@ -260,6 +267,7 @@ void Server::answer_zap() {
         status = "200";
         text = "OK";
         user = DeviceRegistry::kLocalAdmin;
+        admitted_from_[req[3].to_string()].insert(user);
     } else if (req.size() >= 7 && req[0].to_string_view() == "1.0" && req[5].to_string_view() == "CURVE" &&
                req[6].size() == 32) {
         char z85[41];
@@ -278,6 +286,8 @@ void Server::answer_zap() {
             status = "200";
             text = "OK";
             user = d->name();
+            std::set<std::string>& names = admitted_from_[req[3].to_string()];
+            if (names.size() < 8) names.insert(user);  // more than one: the address names no device
         } else {
             // Unknown keys are counted and logged at most once a minute, with the count.
             ++refused_keys_;

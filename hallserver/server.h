@@ -4,6 +4,7 @@
 #pragma once
 #include <atomic>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -62,6 +63,7 @@ private:
     int64_t refused_keys_ = 0, refused_logged_at_ = 0;
     int trims_due_ = 0;  // sweeps left that give memory back after a cut (libzmq frees it meanwhile)
     std::map<std::string, int64_t> quarantined_;  // device name → refused until (wall clock ms)
+    std::map<std::string, std::set<std::string>> admitted_from_;  // peer address → devices let in from it
     std::string request_ep_, event_ep_;
 };
 

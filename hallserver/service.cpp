@@ -276,9 +276,12 @@ void HallService::run(std::string_view bytes, int64_t now, const Device* device,
     // a retry after its clerk session ended (a logout whose reply was lost) still gets its answer.
     std::string print = request_fingerprint(req.type, req.body);
     std::string stored_rid = device ? device->name() + "\x1f" + req.rid : req.rid;
-    // An ID number costs its budget before the stored reply is looked up: a retry with another
-    // number under the same request id cannot test guesses for free.
-    if (msg && device && req.body.is_object() && req.body.contains("id_number"))
+    // An ID number, or a reservation code, costs its budget before the stored reply is looked up:
+    // a retry with another number under the same request id cannot test guesses for free, and
+    // codes cannot be tried at speed either.
+    bool identifies = req.body.is_object() && (req.body.contains("id_number") ||
+                                                (msg && msg->type == MessageType::check_in && req.body.contains("code")));
+    if (msg && device && identifies)
         if (auto refusal = within_identity_rate(device, now)) return refuse(out, req.type, *refusal);
     if (auto cached = st_.store.cached_reply(stored_rid)) {
         // Replies stored by earlier releases carry the legacy fingerprint (pruned after 48 hours).

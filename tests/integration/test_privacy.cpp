@@ -89,6 +89,13 @@ TEST_CASE("privacy: guessed ID numbers cannot be tested at speed, not even from 
         if (r.error.code == ErrorCode::rate_limited) ++limited;
     }
     CHECK(limited >= 10);
+    // Reservation codes cost the same budget: a kiosk cannot try codes at speed either.
+    RequestClient scanner(server.requests(), "kiosk-3", enrol_device(server.requests(), "kiosk-3", "kiosk"));
+    int codes_limited = 0;
+    for (int i = 0; i < 20; ++i)
+        if (must_reply(scanner, "check_in", Json{{"code", "R-GUESS-" + std::to_string(i)}}).error.code == ErrorCode::rate_limited)
+            ++codes_limited;
+    CHECK(codes_limited >= 9);
     CHECK(must_reply(kiosk, "issue_ticket", Json{{"item", "T-SJ-001"}, {"id_number", kId}}).error.code ==
           ErrorCode::rate_limited);
     (void)wrong;
