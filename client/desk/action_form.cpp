@@ -10,6 +10,8 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include "trace.h"
+
 namespace hallq {
 
 namespace {
@@ -28,14 +30,20 @@ ActionForm::ActionForm(wxWindow* parent, std::function<void(MessageType, const J
     outcome_ = new wxRadioBox(this, wxID_ANY, _("Outcome"), wxDefaultPosition, wxDefaultSize, 4, outcomes, 2);
     col->Add(outcome_, 0, wxEXPAND | wxALL, 6);
     auto* target = new wxBoxSizer(wxHORIZONTAL);
+    queue_label_ = new wxStaticText(this, wxID_ANY, _("To queue"));
+    target->Add(queue_label_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     target_queue_ = new wxChoice(this, wxID_ANY);
     target_window_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(110, -1), wxTE_PROCESS_ENTER);
     target_window_->SetHint(_("Window"));
     target_window_->SetToolTip(_("Window number (0: transfer to the queue instead)"));
     target_window_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { confirm(); });
-    target->Add(target_queue_, 1, wxRIGHT, 6);
+    target->Add(target_queue_, 1, wxRIGHT, 12);
+    window_label_ = new wxStaticText(this, wxID_ANY, _("or to window"));
+    target->Add(window_label_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     target->Add(target_window_, 0);
     col->Add(target, 0, wxEXPAND | wxALL, 6);
+    open_windows_ = new wxStaticText(this, wxID_ANY, "");
+    col->Add(open_windows_, 0, wxLEFT | wxRIGHT, 6);
     ticket_ = new wxChoice(this, wxID_ANY);
     col->Add(ticket_, 0, wxEXPAND | wxALL, 6);
     text_label_ = new wxStaticText(this, wxID_ANY, "");
@@ -70,6 +78,10 @@ bool ActionForm::open(DeskAction a, const Hall& hall, const DeskView& v, const s
     outcome_->Show(finish);
     target_queue_->Show(transfer);
     target_window_->Show(transfer);
+    queue_label_->Show(transfer);
+    window_label_->Show(transfer);
+    open_windows_->Show(transfer);
+    text_label_->SetForegroundColour(GetForegroundColour());
     ticket_->Show(call);
     text_->Clear();
     if (finish) {
@@ -106,6 +118,15 @@ bool ActionForm::open(DeskAction a, const Hall& hall, const DeskView& v, const s
             }
         target_queue_->SetSelection(other);
         target_window_->Clear();
+        // The windows open now (other than this one), to transfer to.
+        wxString open;
+        for (const auto& [n, w] : hall.windows())
+            if (n != v.window && w.state != WindowState::closed) {
+                const WindowDef* def = hall.catalogue().window(n);
+                open += (open.empty() ? "" : ",  ") + wxString::Format("%d", n) +
+                        (def && !def->name.empty() ? " " + wxString::FromUTF8(def->name) : wxString());
+            }
+        open_windows_->SetLabel(_("Open windows: ") + (open.empty() ? _("none") : open));
         text_label_->SetLabel(_("Note for the next clerk"));
     }
     if (a == DeskAction::park) {
@@ -160,6 +181,14 @@ void ActionForm::confirm() {
         case DeskAction::call_ticket:
             type = MessageType::call_ticket;
             if (ticket_->GetSelection() < 0) return;
+            if (wxString::FromUTF8(text).Trim().Trim(false).empty()) {  // recorded: the form stays until it is given
+                text_label_->SetLabel(_("Reason (recorded) - a reason is required"));
+                text_label_->SetForegroundColour(wxColour(180, 20, 20));
+                GetParent()->Layout();
+                text_->SetFocus();
+                trace("form Call ticket needs a reason");
+                return;
+            }
             body["ticket"] = ticket_->GetStringSelection().ToStdString(wxConvUTF8);
             body["reason"] = text;
             break;

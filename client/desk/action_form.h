@@ -45,6 +45,7 @@ private:
     wxTextCtrl* target_window_;  // a window number; empty: the queue chosen beside it
     wxTextCtrl* text_;  // note or reason
     wxStaticText* text_label_;
+    wxStaticText *queue_label_ = nullptr, *window_label_ = nullptr, *open_windows_ = nullptr;
     wxButton *ok_, *cancel_;
     std::function<void(MessageType, const Json&)> confirm_;
 };

@@ -59,6 +59,9 @@ QueuePanel::QueuePanel(wxWindow* parent) : wxPanel(parent) {
     auto* t2 = new wxStaticText(this, wxID_ANY, _("Parked at this window"));
     t2->SetFont(wxFontInfo(12).Bold());
     parked_ = make_list(this);
+    // Small minimums: at 1366×768 the action form below the ticket must fit beside them.
+    waiting_->SetMinSize(wxSize(-1, 120));
+    parked_->SetMinSize(wxSize(-1, 60));
     col->Add(t1, 0, wxALL, 4);
     col->Add(waiting_, 3, wxEXPAND | wxALL, 4);
     col->Add(t2, 0, wxALL, 4);
