@@ -167,16 +167,20 @@ void KioskSession::check_in_reply(uint64_t gen, const std::optional<Reply>& r, b
     CheckInOutcome o = read_check_in(r->body);
     if (visitor_) visitor_->green = o.green;
     std::string list;
-    bool any_late = false, all_existing = !o.tickets.empty();
+    bool any_late = false, late_green = false, all_existing = !o.tickets.empty();
     for (const IssuedTicket& tk : o.tickets) {
         list += (list.empty() ? "" : ",") + tk.number + ":" + tk.klass;
         any_late = any_late || tk.late;
+        late_green = late_green || (tk.late && tk.klass == "green");  // never "a normal ticket" above 绿色通道
         all_existing = all_existing && tk.existing;
     }
     trace("reply check_in ok tickets=" + (list.empty() ? "-" : list) + " early=" + std::to_string(o.early.size()) +
           " green=" + (o.green ? "1" : "0"));
     if (!o.tickets.empty())
-        return show_tickets(o.tickets, line(any_late ? Text::late_ticket : all_existing ? Text::already_have : Text::checked_in));
+        return show_tickets(o.tickets, line(late_green ? Text::late_green_ticket
+                                            : any_late ? Text::late_ticket
+                                            : all_existing ? Text::already_have
+                                                           : Text::checked_in));
     // Nothing to check in: say why, and offer the menu (the visitor keeps their swipe for it).
     std::vector<KioskLine> lines;
     for (const auto& e : o.early)

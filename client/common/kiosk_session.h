@@ -29,7 +29,7 @@ enum class Lang { zh, en };
 enum class Text {
     title, choose_service, choose_item, swipe_hint, back, start_over, your_number,
     people_ahead, wait_minutes, called_soon, no_window_open, bring, issued_at, take_ticket, printing, no_printer,
-    done, already_have, checked_in, late_ticket, early, no_reservation_today, reservation_on,
+    done, already_have, checked_in, late_ticket, late_green_ticket, early, no_reservation_today, reservation_on,
     green_channel, reading_card, card_failed, card_unsupported, invalid_id, unreachable, waiting_reply,
     scan_unknown, connecting, card_read, queue_label, item_label, green_ticket, reservation_ticket, demo_swipe,
 };

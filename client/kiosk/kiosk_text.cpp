@@ -28,8 +28,9 @@ wxString pattern(Text t) {
         case Text::already_have: return tr("You already have a ticket for this; please wait to be called");
         case Text::checked_in: return tr("Checked in for your reservation");
         case Text::late_ticket: return tr("You are past your reservation time, so this is a normal ticket");
+        case Text::late_green_ticket: return tr("You are past your reservation time; your green-channel ticket is called first");
         case Text::early: return tr("Your reservation for {} is at {}; please check in from {}");
-        case Text::no_reservation_today: return tr("No reservation for today; please choose a service");
+        case Text::no_reservation_today: return tr("ID card read; please choose a service");
         case Text::reservation_on: return tr("Your reservation is on {}");
         case Text::green_channel: return tr("Green channel for seniors ({}+): you will be called first");
         case Text::reading_card: return tr("Reading your ID card…");

@@ -209,3 +209,17 @@ TEST_CASE("kiosk session: the language switch keeps the screen and the visitor")
     k.session.switch_language();
     CHECK(k.screen().lang == Lang::zh);
 }
+
+TEST_CASE("kiosk session: a senior late for a reservation is told of the green channel, not of a normal ticket") {
+    Kiosk k;
+    idcard::CardText card;
+    card.name = "张三";
+    card.id_number = "11010519491231002X";
+    k.session.card(card);
+    Json late = ticket("A003", "green");
+    late["late"] = true;
+    k.answer(ok(Json{{"tickets", Json::array({late})}, {"age", 76}, {"green", true}}));
+    CHECK(k.screen().trace_name() == "tickets A003:green");
+    REQUIRE(k.screen().headline);
+    CHECK(k.screen().headline->text == Text::late_green_ticket);
+}
