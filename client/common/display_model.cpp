@@ -34,6 +34,7 @@ void DisplayModel::refresh(const Hall& hall) {
     state_.hall_name = hall.catalogue().hall_name;
     state_.seq = hall.seq();
     state_.rating_reasons_up_to = hall.policy().rating_reasons_up_to;
+    state_.missed_call = hall.catalogue().missed_call;
     std::map<std::string, int> waiting;  // one pass over the tickets, not one per queue
     for (const auto& [id, t] : hall.tickets())
         if (t.state == TicketState::waiting) ++waiting[t.queue];

@@ -65,7 +65,7 @@ CheckInOutcome read_check_in(const Json& body) {
 
 std::string clock_text(int64_t ms) { return local_time_text(ms); }
 
-TicketPrint ticket_print(const IssuedTicket& t, const std::string& hall_name) {
+TicketPrint ticket_print(const IssuedTicket& t, const std::string& hall_name, const std::string& missed_call) {
     TicketPrint p;
     p.hall_name = hall_name;
     p.number = t.number;
@@ -78,7 +78,7 @@ TicketPrint ticket_print(const IssuedTicket& t, const std::string& hall_name) {
     p.lookup = "hallq:ticket:" + std::to_string(t.id);
     if (t.klass == "green") p.notice = "绿色通道 优先办理";
     else if (t.klass == "reservation") p.notice = "预约号 按预约时间优先叫号";
-    else p.notice = "过号请重新取号";
+    p.footer = "请留意叫号，" + missed_call;  // the same rule as the hall screen's
     return p;
 }
 

@@ -59,7 +59,8 @@ std::string clock_text(int64_t ms);
 
 // The printed ticket: hall name, number, queue, item, people ahead, wait, time, materials, and a
 // QR code with the ticket's lookup text (hallq:ticket:<day-id>) for checking its status later.
-TicketPrint ticket_print(const IssuedTicket& t, const std::string& hall_name);
+TicketPrint ticket_print(const IssuedTicket& t, const std::string& hall_name,
+                         const std::string& missed_call = kDefaultMissedCall);
 
 // How printing a ticket went (client/kiosk's print queue).
 struct PrintResult {

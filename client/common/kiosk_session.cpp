@@ -60,6 +60,7 @@ void KioskSession::set_banner(std::vector<KioskLine> lines, KioskScreen::Tone to
 void KioskSession::catalogue(const Catalogue& c) {
     s_.catalogue = c;
     s_.hall_name = c.hall_name;
+    s_.missed_call = c.missed_call;
     s_.menu = build_menu(c);
     trace("kiosk catalogue categories=" + std::to_string(s_.menu.categories.size()));
     if (s_.kind == KioskScreen::Kind::home || s_.kind == KioskScreen::Kind::message) show_home();
@@ -202,7 +203,7 @@ void KioskSession::show_tickets(std::vector<IssuedTicket> tickets, std::optional
 
 void KioskSession::print_all() {
     for (const ShownTicket& s : s_.tickets)
-        if (!s.print_done) ports_.print(s.ticket, s_.hall_name);
+        if (!s.print_done) ports_.print(s.ticket, s_.hall_name, s_.missed_call);
 }
 
 void KioskSession::print_result(const std::string& number, const PrintResult& r) {

@@ -55,6 +55,7 @@ struct KioskScreen {
     Lang lang = Lang::zh;
     bool connected = false;
     std::string hall_name;
+    std::string missed_call = kDefaultMissedCall;
     KioskMenu menu;
     Catalogue catalogue;
     size_t category = 0;               // items: the department shown
@@ -79,7 +80,8 @@ class KioskPorts {
 public:
     virtual ~KioskPorts() = default;
     virtual void send(const std::string& type, const Json& body, uint64_t generation) = 0;
-    virtual void print(const IssuedTicket& ticket, const std::string& hall_name) = 0;
+    // `missed_call`: the hall's rule for a missed call (catalogue hall.missed_call), printed as on its screens.
+    virtual void print(const IssuedTicket& ticket, const std::string& hall_name, const std::string& missed_call) = 0;
 };
 
 class KioskSession {

@@ -18,7 +18,7 @@ struct DisplayOptions {
     std::set<int> zone;         // windows this display announces; empty = all
     bool audio = true;
     int history = 8;            // past calls listed on the main screen
-    std::string notice = "请留意叫号，过号请到导服台咨询 · Please listen for your number; if you miss it, ask at the help desk";
+    std::string notice;  // empty: 请留意叫号，<the hall's missed-call rule (hall.missed_call)> · Please listen for your number
     int rating_timeout_s = 30;  // the rating prompt records "not rated" after this
     bool trace = false;         // one machine-readable line per shown call, prompt, rating (tests)
 };

@@ -191,7 +191,10 @@ void MainScreen::draw_notice(wxDC& dc, const wxRect& r) {
     dc.DrawRectangle(r);
     dc.SetFont(font(r.height * 5 / 10));
     dc.SetTextForeground(kText);
-    wxString text = u(notice_);
+    // Without a notice of its own the screen says the hall's rule, as the printed tickets do.
+    wxString text = u(!notice_.empty()                 ? notice_
+                      : state_.missed_call.empty() ? std::string("请留意叫号 · Please listen for your number")
+                                                   : "请留意叫号，" + state_.missed_call + " · Please listen for your number");
     int width = dc.GetTextExtent(text).x + r.width / 3;
     int x = r.width - (scroll_ % (width + r.width));
     dc.SetClippingRegion(r);

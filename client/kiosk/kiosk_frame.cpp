@@ -98,8 +98,8 @@ void KioskFrame::send(const std::string& type, const Json& body, uint64_t genera
     });
 }
 
-void KioskFrame::print(const IssuedTicket& ticket, const std::string& hall_name) {
-    printer_.print(ticket_print(ticket, hall_name), [this, number = ticket.number](const PrintResult& r) {
+void KioskFrame::print(const IssuedTicket& ticket, const std::string& hall_name, const std::string& missed_call) {
+    printer_.print(ticket_print(ticket, hall_name, missed_call), [this, number = ticket.number](const PrintResult& r) {
         CallAfter([this, number, r] { act([&](KioskSession& k) { k.print_result(number, r); }); });
     });
 }

@@ -45,7 +45,7 @@ public:
 private:
     // KioskPorts
     void send(const std::string& type, const Json& body, uint64_t generation) override;
-    void print(const IssuedTicket& ticket, const std::string& hall_name) override;
+    void print(const IssuedTicket& ticket, const std::string& hall_name, const std::string& missed_call) override;
 
     void act(const std::function<void(KioskSession&)>& intent);
     void render();

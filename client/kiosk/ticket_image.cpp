@@ -77,6 +77,7 @@ int draw(wxDC& dc, const TicketPrint& t) {
         }
     }
     if (!t.notice.empty()) centred(u(t.notice), font(24));
+    if (!t.footer.empty()) centred(u(t.footer), font(22));
     return y + kMargin;
 }
 

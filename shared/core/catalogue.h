@@ -48,8 +48,12 @@ struct Clerk {
     bool can_set_profile = false;  // may change the work profile of the window they are logged in at
 };
 
+// What a citizen who missed their call should do: one rule for the hall, on its screens and tickets.
+inline constexpr const char* kDefaultMissedCall = "过号请到导服台咨询";
+
 struct Catalogue {
     std::string hall_name, area_code;
+    std::string missed_call = kDefaultMissedCall;  // hall.missed_call
     std::vector<Department> departments;
     std::vector<ServiceItem> items;
     std::vector<Queue> queues;

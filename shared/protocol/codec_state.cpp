@@ -29,7 +29,7 @@ E enum_of(const Json& j, const char* key, E fallback) {
 }  // namespace
 
 Json to_json(const Catalogue& c) {
-    Json j{{"hall", {{"name", c.hall_name}, {"area_code", c.area_code}}}};
+    Json j{{"hall", {{"name", c.hall_name}, {"area_code", c.area_code}, {"missed_call", c.missed_call}}}};
     j["departments"] = Json::array();
     for (const auto& d : c.departments) j["departments"].push_back({{"code", d.code}, {"name", d.name}});
     j["queues"] = Json::array();
@@ -59,6 +59,8 @@ Catalogue catalogue_from_json(const Json& j) {
     if (j.contains("hall")) {
         c.hall_name = json_get<std::string>(j["hall"], "name", "");
         c.area_code = json_get<std::string>(j["hall"], "area_code", "");
+        c.missed_call = json_get<std::string>(j["hall"], "missed_call", kDefaultMissedCall);
+        if (c.missed_call.empty() || c.missed_call.size() > 120) throw CodecError("hall.missed_call must be 1-120 bytes");
     }
     for (const auto& d : array_at(j, "departments"))
         c.departments.push_back({req_string(d, "code", "department"), json_get<std::string>(d, "name", "")});

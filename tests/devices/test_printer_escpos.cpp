@@ -30,7 +30,8 @@ TicketPrint sample_ticket() {
     t.issued_at = "2026-11-22 09:15";
     t.materials = "身份证原件";
     t.lookup = "T-20261122-0012";
-    t.notice = "过号请重新取号";
+    t.notice = "绿色通道 优先办理";
+    t.footer = "请留意叫号，过号请到导服台咨询";
     return t;
 }
 
@@ -83,7 +84,8 @@ TEST_CASE("ticket bytes: init, Chinese mode, title, large number, details, QR, c
     CHECK(b.find(to_gb18030("前面等候：3 人\n")) != std::string::npos);
     CHECK(b.find(to_gb18030("预计等待：约 15 分钟\n")) != std::string::npos);
     CHECK(b.find(bytes({0xC7, 0xEB}) + to_gb18030("携带：身份证原件\n")) != std::string::npos);  // 请
-    CHECK(b.find(to_gb18030("过号请重新取号\n")) != std::string::npos);
+    CHECK(b.find(to_gb18030("绿色通道 优先办理\n")) != std::string::npos);
+    CHECK(b.find(to_gb18030("请留意叫号，过号请到导服台咨询\n")) != std::string::npos);  // the hall's rule, as on its screens
 
     // The QR code carries the lookup text; the ticket ends with feed and partial cut.
     CHECK(b.find(escpos_qr_code("T-20261122-0012")) != std::string::npos);

@@ -129,3 +129,19 @@ TEST_CASE("scanner: a configured format picks the code out of a URL, an endless 
     CHECK(endless.feed(U'\r', at += milliseconds(1)) == ScanDecoder::Result::rejected);
     CHECK(endless.rejected_text().size() == 128);
 }
+
+TEST_CASE("kiosk model: the printed ticket says the hall's missed-call rule, the one its screens say") {
+    Json cat = Json::parse(R"({"hall": {"name": "汉台区政务服务中心", "missed_call": "过号请到3号窗口登记"},
+                               "queues": [], "items": [], "windows": []})");
+    Catalogue c = catalogue_from_json(cat);
+    CHECK(c.missed_call == "过号请到3号窗口登记");
+    CHECK(catalogue_from_json(to_json(c)).missed_call == "过号请到3号窗口登记");
+    CHECK(catalogue_from_json(Json::parse(R"({"hall": {"name": "x"}})")).missed_call == kDefaultMissedCall);
+    CHECK_THROWS_AS(catalogue_from_json(Json::parse(R"({"hall": {"name": "x", "missed_call": ""}})")), CodecError);
+    IssuedTicket t;
+    t.number = "A001";
+    t.klass = "normal";
+    TicketPrint p = ticket_print(t, c.hall_name, c.missed_call);
+    CHECK(p.footer == "请留意叫号，过号请到3号窗口登记");
+    CHECK(p.notice.empty());  // a normal ticket: no second, different rule
+}

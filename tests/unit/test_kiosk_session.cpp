@@ -24,7 +24,7 @@ struct Ports : KioskPorts {
     void send(const std::string& type, const Json& body, uint64_t generation) override {
         sent.push_back({type, body, generation});
     }
-    void print(const IssuedTicket& t, const std::string&) override { printed.push_back(t.number); }
+    void print(const IssuedTicket& t, const std::string&, const std::string&) override { printed.push_back(t.number); }
 };
 
 Reply ok(Json body) {

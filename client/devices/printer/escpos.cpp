@@ -128,7 +128,7 @@ std::string build_ticket_escpos(const TicketPrint& t, std::vector<std::string>* 
         out += escpos_qr_code(t.lookup);
         out += line("qr_caption", "扫码查询排队进度");
     }
-    out += line("footer", "请留意叫号，过号请重新取号");
+    out += line("footer", t.footer);
     out += cmd({ESC, 'a', 0});
     out += cmd({ESC, 'd', kFeedLines});     // feed past the cutter
     out += cmd({GS, 'V', 1});               // partial cut

@@ -22,7 +22,8 @@ struct TicketPrint {
     std::string issued_at;      // e.g. 2026-11-22 09:15
     std::string materials;      // e.g. 身份证原件、一寸照片
     std::string lookup;         // QR code content, e.g. the ticket id or a status URL
-    std::string notice;         // optional extra line, e.g. 过号请重新取号
+    std::string notice;         // optional extra line, e.g. 绿色通道 优先办理
+    std::string footer = "请留意叫号";  // e.g. 请留意叫号，过号请到导服台咨询 (the hall's rule)
 };
 
 namespace escpos {
