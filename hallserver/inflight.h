@@ -33,8 +33,6 @@ public:
     // The connections more than the limit ahead; each is forgotten (the caller cuts it).
     std::vector<Over> sweep();
 
-    size_t connections() const { return conns_.size(); }
-
 private:
     struct Conn {
         int64_t base = 0;        // bytes received at the last sweep that found a delivery

@@ -11,6 +11,14 @@
 namespace hallq {
 
 namespace {
+// The server's user must own its keys and their directory, root too: another user's are theirs to change.
+void check_owner(const struct stat& st, const std::string& what, const std::string& path) {
+    if (st.st_uid == ::geteuid()) return;
+    throw DeviceKeyError("密钥不安全 / " + what + " " + path + " belongs to user " + std::to_string(st.st_uid) +
+                         ", but the server runs as user " + std::to_string(::geteuid()) +
+                         " (chown it to the server's user)");
+}
+
 void check_dir(const std::string& dir) {
     struct stat st{};
     if (::lstat(dir.c_str(), &st) != 0) {
@@ -24,11 +32,7 @@ void check_dir(const std::string& dir) {
         ::lstat(dir.c_str(), &st);
     }
     if (!S_ISDIR(st.st_mode)) throw DeviceKeyError("the key directory " + dir + " is not a directory");
-    // The server's user must own it, root too: a directory of another user's is theirs to change.
-    if (st.st_uid != ::geteuid())
-        throw DeviceKeyError("密钥目录不安全 / the key directory " + dir + " belongs to user " + std::to_string(st.st_uid) +
-                             ", but the server runs as user " + std::to_string(::geteuid()) +
-                             " (chown it to the server's user)");
+    check_owner(st, "the key directory", dir);
     if (st.st_mode & 077)
         throw DeviceKeyError("密钥目录不安全 / the key directory " + dir +
                              " may be read by group or others (chmod 700 " + dir + ")");
@@ -38,10 +42,7 @@ DeviceKey load_or_make(const std::string& path, const std::string& device, const
                        bool& created) {
     struct stat st{};
     if (::lstat(path.c_str(), &st) == 0) {
-        if (S_ISREG(st.st_mode) && st.st_uid != ::geteuid())
-            throw DeviceKeyError("设备密钥不安全 / the key " + path + " belongs to user " + std::to_string(st.st_uid) +
-                                 ", but the server runs as user " + std::to_string(::geteuid()) +
-                                 " (chown it to the server's user)");
+        if (S_ISREG(st.st_mode)) check_owner(st, "the key", path);  // read_device_key lets root read any
         return read_device_key(path);
     }
     DeviceKey k = generate_device_key(device);

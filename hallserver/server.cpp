@@ -185,10 +185,8 @@ void Server::cut_off(std::vector<zmq::message_t>& frames, const char* device) {
     std::string name = device ? device : "";
     frames.clear();
     frames.shrink_to_fit();
-    shut(fd, name);
     HALLQ_LOG(error, "cut off device " << log::escaped(name) << ": a message of " << count << " frames ("
-                                       << bytes / 1024 << " KiB) where a request has one; its key is refused for "
-                                       << kQuarantineMs / 60000 << " minutes");
+                                       << bytes / 1024 << " KiB) where a request has one" << shut(fd, name));
 }
 
 namespace {
@@ -203,10 +201,12 @@ long resident_mb() {
 }
 }  // namespace
 
-void Server::shut(int fd, const std::string& device) {
+std::string Server::shut(int fd, const std::string& device) {
     if (fd >= 0) ::shutdown(fd, SHUT_RDWR);  // libzmq's I/O thread sees the end and closes it
     ::malloc_trim(0);
-    if (!device.empty() && device != DeviceRegistry::kLocalAdmin) quarantined_[device] = wall_clock_ms() + kQuarantineMs;
+    if (device.empty() || device == DeviceRegistry::kLocalAdmin) return "";
+    quarantined_[device] = wall_clock_ms() + kQuarantineMs;
+    return "; its key is refused for " + std::to_string(kQuarantineMs / 60000) + " minutes";
 }
 
 void Server::read_monitor() {
@@ -243,17 +243,12 @@ void Server::sweep_inflight() {
         std::string device = o.device;
         if (auto it = admitted_from_.find(host); device.empty() && it != admitted_from_.end() && it->second.size() == 1)
             device = *it->second.begin();
-        shut(o.fd, device);
+        std::string refused = shut(o.fd, device);
         trims_due_ = 6;
         HALLQ_LOG(error, "cut off a connection from " << host
                                                       << (device.empty() ? "" : " (device " + log::escaped(device) + ")")
                                                       << ": " << o.pending / 1024
-                                                      << " KiB sent of a message that does not end"
-                                                      << (device.empty() || device == DeviceRegistry::kLocalAdmin
-                                                              ? ""
-                                                              : "; its key is refused for " +
-                                                                                      std::to_string(kQuarantineMs / 60000) +
-                                                                                      " minutes"));
+                                                      << " KiB sent of a message that does not end" << refused);
     }
 }
 

@@ -52,7 +52,8 @@ private:
     void cut_off(std::vector<zmq::message_t>& frames, const char* device);
     void read_monitor();  // the ROUTER's connections opened and closed, for the guard
     void sweep_inflight();
-    void shut(int fd, const std::string& device);  // shut the connection; quarantine the device
+    // Shuts the connection and quarantines the device (not the local admin); says so for the log.
+    std::string shut(int fd, const std::string& device);
 
     HallService& service_;
     const ServerConfig& cfg_;

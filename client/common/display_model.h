@@ -55,7 +55,7 @@ struct DisplayState {
     std::vector<QueueLine> queues;
     std::map<int, WindowLine> windows;
     std::map<int, RatingPrompt> prompts;  // window → open prompt
-    int rating_reasons_up_to = 2;          // the hall's policy: reasons asked for levels 1 … N
+    int rating_reasons_up_to = kDefaultReasonsUpTo;  // the hall's policy: reasons asked for levels 1 … N
     std::string missed_call;               // the hall's rule for a missed call (hall.missed_call)
 };
 

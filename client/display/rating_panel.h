@@ -12,6 +12,8 @@
 #include <wx/panel.h>
 #include <wx/timer.h>
 
+#include "core/rating.h"
+
 class wxDC;
 
 namespace hallq {
@@ -52,7 +54,7 @@ private:
     std::string centre(const wxRect& r) const;
 
     int timeout_s_, left_s_ = 0;
-    int level_ = 0, reasons_up_to_ = 2;
+    int level_ = 0, reasons_up_to_ = kDefaultReasonsUpTo;
     bool reasons_shown_ = false;
     wxTimer timer_;
     wxString what_;

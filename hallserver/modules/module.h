@@ -25,7 +25,6 @@
 
 namespace hallq {
 
-// What every module shares: the store, the configuration, the identity vault and the hall state.
 // The kiosk each ticket of a card holder was issued or checked in at (this run of the server, one
 // service day): only that kiosk is shown such a ticket again; any other kiosk that asks with the
 // ID number or the code is told only that one is held (already_queued), never its number, window,
@@ -48,6 +47,7 @@ struct HolderTickets {
     }
 };
 
+// What every module shares: the store, the configuration, the identity vault and the hall state.
 struct ServiceState {
     Store& store;
     const ServerConfig& cfg;

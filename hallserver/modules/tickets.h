@@ -31,7 +31,6 @@ private:
     void warn_numbers_running_out(const Work& w);
     ServiceState& st_;
     std::map<std::string, std::string> warned_;  // queue → the day it was warned about
-
 };
 
 }  // namespace hallq

@@ -25,7 +25,7 @@ inline RatingGrade rating_grade(int level, bool three_is_good = false) {
 constexpr int kDefaultReasonsUpTo = 2;
 
 // Reasons may be given with levels 1 … up_to (policy.rating_reasons_up_to, 0–4).
-inline bool reasons_allowed(int level, int up_to = kDefaultReasonsUpTo) {
+inline bool reasons_allowed(int level, int up_to) {
     return level >= kLowestLevel && level <= up_to;
 }
 
@@ -74,7 +74,7 @@ inline const RatingReason* rating_reason(std::string_view code) {
 // A window's ratings of the day, by grade.
 struct RatingTally {
     int good = 0, neutral = 0, bad = 0, not_rated = 0;
-    void count(int level, bool three_is_good = false) {
+    void count(int level, bool three_is_good) {
         switch (rating_grade(level, three_is_good)) {
             case RatingGrade::good: ++good; break;
             case RatingGrade::neutral: ++neutral; break;
