@@ -36,8 +36,17 @@ void DisplayModel::refresh(const Hall& hall) {
     state_.rating_reasons_up_to = hall.policy().rating_reasons_up_to;
     state_.missed_call = hall.catalogue().missed_call;
     std::map<std::string, int> waiting;  // one pass over the tickets, not one per queue
-    for (const auto& [id, t] : hall.tickets())
+    std::vector<const Ticket*> missed;
+    for (const auto& [id, t] : hall.tickets()) {
         if (t.state == TicketState::waiting) ++waiting[t.queue];
+        if (t.state == TicketState::no_show) missed.push_back(&t);
+    }
+    auto when = [](const Ticket* t) { return std::max(t->finished_at, t->last_called_at); };
+    std::sort(missed.begin(), missed.end(), [&](const Ticket* a, const Ticket* b) {
+        return when(a) != when(b) ? when(a) > when(b) : a->id > b->id;
+    });
+    state_.missed.clear();
+    for (size_t i = 0; i < missed.size() && i < kMissedShown; ++i) state_.missed.push_back(missed[i]->number);
     state_.queues.clear();
     for (const Queue& q : hall.catalogue().queues)
         state_.queues.push_back({q.letter, q.name, q.name_en, waiting[q.letter]});

@@ -57,7 +57,10 @@ struct DisplayState {
     std::map<int, RatingPrompt> prompts;  // window → open prompt
     int rating_reasons_up_to = kDefaultReasonsUpTo;  // the hall's policy: reasons asked for levels 1 … N
     std::string missed_call;               // the hall's rule for a missed call (hall.missed_call)
+    std::vector<std::string> missed;       // today's no-shows (过号), newest first, at most kMissedShown
 };
+
+inline constexpr size_t kMissedShown = 12;
 
 class DisplayModel {
 public:

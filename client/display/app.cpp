@@ -116,7 +116,6 @@ bool DisplayApp::OnInit() {
     fo.requests = opt_.server;
     fo.events = opt_.events;
     fo.name = opt_.window ? "window-screen" + std::to_string(opt_.window) : "hall-display";
-    fo.history = size_t(opt_.history) + 1;
     feed_ = std::make_unique<HallFeed>(fo);
     feed_->on_change = [this](const DisplayState& s, const std::vector<Event>& events) {
         CallAfter([this, s, events] { update(s, events); });

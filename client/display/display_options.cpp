@@ -22,11 +22,10 @@ Usage: hall-display [options]
   --repeat N           times each call is spoken (default: the pack's)
   --zone LIST          announce only these windows, e.g. 1-10,15 (e.g. one floor)
   --no-audio           show calls without speaking them
-  --history N          past calls on the main screen (default 8)
   --notice TEXT        the scrolling notice line
   --rating-timeout S   seconds before an unanswered rating is recorded as not rated (default 30)
   --config FILE        JSON file with any of these keys: server, events, window, fullscreen,
-                       voice, template, repeat, zone, audio, history, notice, rating_timeout
+                       voice, template, repeat, zone, audio, notice, rating_timeout
   --trace              print one line per call shown, prompt and rating (for tests)
 )";
 
@@ -64,12 +63,11 @@ std::string load_file(const std::string& path, DisplayOptions& o) {
             else if (key == "template") o.tmpl = s;
             else if (key == "notice") o.notice = s;
             else if (std::string e = parse_window_list(s, o.zone); !e.empty()) return path + ": " + e;
-        } else if (key == "window" || key == "repeat" || key == "history" || key == "rating_timeout") {
+        } else if (key == "window" || key == "repeat" || key == "rating_timeout") {
             if (!v.is_number_integer()) return "config file " + path + ": \"" + key + "\" must be a whole number";
             int n = v.get<int>();
             if (key == "window") o.window = n;
             else if (key == "repeat") o.repeat = n;
-            else if (key == "history") o.history = n;
             else o.rating_timeout_s = n;
         } else if (key == "fullscreen" || key == "audio") {
             if (!v.is_boolean()) return "config file " + path + ": \"" + key + "\" must be true or false";
@@ -89,7 +87,7 @@ std::string parse_display_options(const std::vector<std::string>& args, DisplayO
             if (std::string e = load_file(args[i + 1], o); !e.empty()) return e;
     static const std::set<std::string> kValued = {"--config", "--server",  "--events", "--voice",
                                                   "--template", "--notice", "--zone",   "--size",
-                                                  "--window", "--repeat",  "--history", "--rating-timeout", "--at"};
+                                                  "--window", "--repeat", "--rating-timeout", "--at"};
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--help" || a == "-h") return "help";
@@ -117,12 +115,10 @@ std::string parse_display_options(const std::vector<std::string>& args, DisplayO
                 if (!parse_int(v, n) || n < 0) return a + " needs a whole number";
                 if (a == "--window") o.window = n;
                 else if (a == "--repeat") o.repeat = n;
-                else if (a == "--history") o.history = n;
                 else o.rating_timeout_s = n;
             }
         }
     }
-    if (o.history < 1 || o.history > 30) return "--history must be 1…30";
     if (o.rating_timeout_s < 5) return "--rating-timeout must be at least 5 seconds";
     if (o.window > 9999) return "--window must be 1…9999";
     return "";

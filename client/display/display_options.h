@@ -17,7 +17,6 @@ struct DisplayOptions {
     int repeat = 0;             // times the sentence is spoken; 0 = the pack's
     std::set<int> zone;         // windows this display announces; empty = all
     bool audio = true;
-    int history = 8;            // past calls listed on the main screen
     std::string notice;  // empty: 请留意叫号，<the hall's missed-call rule (hall.missed_call)> · Please listen for your number
     int rating_timeout_s = 30;  // the rating prompt records "not rated" after this
     bool trace = false;         // one machine-readable line per shown call, prompt, rating (tests)

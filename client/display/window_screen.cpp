@@ -102,12 +102,14 @@ void WindowScreen::on_paint_info(wxPaintEvent&) {
     dc.SetFont(font(line * 6 / 10));
     dc.DrawText(small, line / 2, line * 5);
     if (!state_.connected) {
-        dc.SetBrush(wxBrush(wxColour(200, 30, 30)));
+        // Calm words for the citizen; the clerk at the window sees the detail on the desk.
+        dc.SetBrush(wxBrush(wxColour(16, 52, 102)));
         dc.SetPen(*wxTRANSPARENT_PEN);
         dc.DrawRectangle(0, s.y - line, s.x, line);
-        dc.SetTextForeground(*wxWHITE);
+        dc.SetTextForeground(wxColour(255, 214, 10));
         dc.SetFont(font(line / 2, true));
-        dc.DrawText(zh_en_in("window screen", "Connection lost, reconnecting…"), line / 2, s.y - line * 8 / 10);
+        dc.DrawText(zh_en_in("window screen", "Screen updating, please listen for your number"), line / 2,
+                    s.y - line * 8 / 10);
     }
     std::string now = big.ToStdString(wxConvUTF8) + "|" + (state_.connected ? "1" : "0");
     if (now != traced_) {

@@ -101,6 +101,28 @@ TEST_CASE("display: the main screen fits a 1366x768 television") {
     screen.screenshot("display-main-1366x768", 1366, 768);
 }
 
+TEST_CASE("display: every open window shows its number, missed numbers are listed, the latest call leads") {
+    Hall hall;
+    VirtualScreen& screen = VirtualScreen::shared();
+    AppProcess app(HALL_DISPLAY_BIN, with(hall.endpoints(), {"--trace", "--no-audio", "--size", "1920x1080"}),
+                   screen.display());
+    expect_line(app, "connection restored");
+    for (int i = 0; i < 4; ++i) must_ok(*hall.desk, "issue_ticket", Json{{"queue", "A"}});
+    hall.open_window(1, "c01");
+    hall.open_window(2, "c02");
+    hall.open_window(3, "c03");
+    must_ok(*hall.desk, "window_pause", Json{{"window", 3}});
+    expect_line(app, "shown windows 1=- 2=- 3=paused missed=");
+    must_ok(*hall.desk, "call_next", Json{{"window", 1}});  // A001, who does not come
+    must_ok(*hall.desk, "no_show", Json{{"window", 1}});
+    must_ok(*hall.desk, "call_next", Json{{"window", 1}});  // A002, served
+    must_ok(*hall.desk, "start", Json{{"window", 1}});
+    must_ok(*hall.desk, "call_next", Json{{"window", 2}});  // A003, being called
+    expect_line(app, "shown windows 1=A002:serving 2=A003:called 3=paused missed=A001");
+    expect_line(app, "shown call A003 window=2");
+    screen.screenshot("display-main-windows-1920x1080");
+}
+
 TEST_CASE("window screen: a rating tapped by the citizen reaches the hall server") {
     Hall hall;
     VirtualScreen& screen = VirtualScreen::shared();
